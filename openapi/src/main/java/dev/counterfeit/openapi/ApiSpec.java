@@ -1,0 +1,149 @@
+package dev.counterfeit.openapi;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One vendor's OpenAPI document, parsed once: the swagger-parser model (for routes and parameters), the raw
+ * JSON tree (for {@code x-counterfeit-*} extensions) and a networknt registry that compiles any schema in the
+ * document by JSON pointer, with {@code $ref}s resolved inside the same document.
+ *
+ * <p>Thread-safe once built; compiled schemas are cached, so callers compile at start and reuse.
+ */
+public final class ApiSpec {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Pattern SERVER_PATH = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]+(/.*)?$");
+
+  private final String vendor;
+  private final String documentUri;
+  private final OpenAPI model;
+  private final JsonNode tree;
+  private final List<String> parseMessages;
+  private final SchemaRegistry registry;
+  private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+
+  private ApiSpec(String vendor, String documentUri, String text) {
+    this.vendor = vendor;
+    this.documentUri = documentUri;
+    try {
+      this.tree = YAML.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Spec " + documentUri + " is not valid YAML: " + e.getMessage(), e);
+    }
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    options.setResolveFully(true);
+    SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+    if (result.getOpenAPI() == null) {
+      throw new IllegalArgumentException("Spec " + documentUri + " does not parse: " + result.getMessages());
+    }
+    this.model = result.getOpenAPI();
+    this.parseMessages = result.getMessages() == null ? List.of() : List.copyOf(result.getMessages());
+    SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
+    Dialect dialect = Dialect.builder(Dialects.getOpenApi31()).format(new MailboxFormat()).build();
+    this.registry = SchemaRegistry.withDialect(dialect, builder -> builder
+        .schemaRegistryConfig(config)
+        .schemas(Map.of(documentUri, text)));
+  }
+
+  /** Loads {@code openapi/<vendor>.yaml} from the classpath. */
+  public static ApiSpec load(String vendor) {
+    String resource = "openapi/" + vendor + ".yaml";
+    try (InputStream in = ApiSpec.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No spec on the classpath at " + resource);
+      }
+      return fromText(vendor, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Builds a spec from YAML text; {@code vendor} names it in messages and schema locations. */
+  public static ApiSpec fromText(String vendor, String yaml) {
+    return new ApiSpec(vendor, "https://counterfeit.invalid/openapi/" + vendor + ".yaml", yaml);
+  }
+
+  public String vendor() {
+    return vendor;
+  }
+
+  /** The swagger-parser model with every {@code $ref} resolved. */
+  public OpenAPI model() {
+    return model;
+  }
+
+  /** The document as written, for extensions and pointers. */
+  public JsonNode tree() {
+    return tree;
+  }
+
+  /** Errors and warnings swagger-parser reported; a clean spec has none. */
+  public List<String> parseMessages() {
+    return parseMessages;
+  }
+
+  /** The path part of {@code servers[0].url} ({@code /api/public/v1}), or "" when the API sits at the root. */
+  public String basePath() {
+    JsonNode url = tree.path("servers").path(0).path("url");
+    Matcher m = SERVER_PATH.matcher(url.asText(""));
+    if (!m.matches() || m.group(1) == null) {
+      return "";
+    }
+    String path = m.group(1);
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  /** The node at a JSON pointer ({@code /components/schemas/Client}), following a {@code $ref} if it is one. */
+  public JsonNode at(String pointer) {
+    return deref(tree.at(JsonPointer.compile(pointer)));
+  }
+
+  /** Follows a local {@code $ref} chain; other nodes come back as they are. */
+  public JsonNode deref(JsonNode node) {
+    JsonNode current = node;
+    for (int hops = 0; current.has("$ref") && hops < 32; hops++) {
+      String ref = current.get("$ref").asText();
+      if (!ref.startsWith("#")) {
+        throw new IllegalArgumentException("Only local $refs are supported, got " + ref);
+      }
+      current = tree.at(JsonPointer.compile(ref.substring(1)));
+    }
+    return current;
+  }
+
+  /** The compiled schema at a JSON pointer, compiled once and cached; a bad {@code $ref} fails here. */
+  public Schema schema(String pointer) {
+    return compiled.computeIfAbsent(pointer, p -> {
+      Schema schema = registry.getSchema(SchemaLocation.of(documentUri + "#" + p));
+      schema.initializeValidators();
+      return schema;
+    });
+  }
+
+  /** Escapes one JSON pointer segment ({@code /clients/{id}} becomes {@code ~1clients~1{id}}). */
+  public static String escape(String segment) {
+    return segment.replace("~", "~0").replace("/", "~1");
+  }
+}
