@@ -1,0 +1,91 @@
+package dev.counterfeit.stubs;
+
+import dev.counterfeit.stubs.http.HttpHandler;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * How to run the fake; the CLI parses into this, and tests build it directly.
+ *
+ * @param port the port, 0 for a free one
+ * @param bind the address to listen on
+ * @param apis vendor ids to serve; empty serves all
+ * @param seed whether to load the demo tenants' records (credentials and reference data always load)
+ * @param corsOrigins origins browsers may call from; {@code *} allows any
+ * @param journalLimit requests WireMock's journal keeps; 0 turns it off
+ * @param rateLimits whether vendors' documented rate limits apply
+ * @param specOverrides YAML to serve instead of a vendor's packaged spec
+ * @param decorator wraps the fake's handler (the conformance kit's mutants break one rule this way)
+ * @param clock the time the fake runs on
+ */
+public record StubServerConfig(
+    int port,
+    String bind,
+    Set<String> apis,
+    boolean seed,
+    List<String> corsOrigins,
+    int journalLimit,
+    boolean rateLimits,
+    Map<String, String> specOverrides,
+    UnaryOperator<HttpHandler> decorator,
+    Clock clock) {
+
+  public StubServerConfig {
+    apis = Set.copyOf(apis);
+    corsOrigins = List.copyOf(corsOrigins);
+    specOverrides = Map.copyOf(specOverrides);
+  }
+
+  /** Port 8080 on 127.0.0.1, every API, seeded, CORS for any origin, a 1000-entry journal, rate limits on. */
+  public static StubServerConfig defaults() {
+    return new StubServerConfig(8080, "127.0.0.1", Set.of(), true, List.of("*"), 1000, true, Map.of(),
+        UnaryOperator.identity(), Clock.systemUTC());
+  }
+
+  public StubServerConfig withPort(int port) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+  }
+
+  public StubServerConfig withBind(String bind) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+  }
+
+  public StubServerConfig withApis(Set<String> apis) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+  }
+
+  public StubServerConfig withSeed(boolean seed) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+  }
+
+  public StubServerConfig withCorsOrigins(List<String> corsOrigins) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+  }
+
+  public StubServerConfig withJournalLimit(int journalLimit) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+  }
+
+  public StubServerConfig withRateLimits(boolean rateLimits) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+  }
+
+  /** Serves {@code yaml} instead of the packaged spec of {@code vendor}. */
+  public StubServerConfig withSpecOverride(String vendor, String yaml) {
+    Map<String, String> copy = new LinkedHashMap<>(specOverrides);
+    copy.put(vendor, yaml);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, copy, decorator, clock);
+  }
+
+  public StubServerConfig withDecorator(UnaryOperator<HttpHandler> decorator) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+  }
+
+  public StubServerConfig withClock(Clock clock) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+  }
+}

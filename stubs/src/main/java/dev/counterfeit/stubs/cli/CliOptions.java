@@ -1,0 +1,72 @@
+package dev.counterfeit.stubs.cli;
+
+import dev.counterfeit.stubs.StubServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line, parsed by picocli into the same {@link StubServerConfig} tests build directly. */
+@Command(
+    name = "counterfeit",
+    mixinStandardHelpOptions = true,
+    version = "counterfeit 0.1.0",
+    description = "Serves stateful, validating fakes of the FinSync, Flowtly, Fintoro and apidev APIs from their "
+        + "OpenAPI specs, all on one port under their real paths.")
+final class CliOptions {
+  @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--apis", split = ",", paramLabel = "VENDOR",
+      description = "Which APIs to serve: finsync, flowtly, fintoro, apidev (default: all).")
+  List<String> apis = new ArrayList<>();
+
+  @Option(names = "--seed", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Load the demo companies' records; --no-seed starts empty (credentials and lookups still load).")
+  boolean seed;
+
+  @Option(names = "--cors-origins", split = ",", paramLabel = "ORIGIN", defaultValue = "*",
+      description = "Origins browsers may call from, e.g. http://localhost:5173 (default: any).")
+  List<String> corsOrigins;
+
+  @Option(names = "--journal-limit", defaultValue = "1000",
+      description = "Requests kept in WireMock's journal at /__admin/requests; 0 turns it off (default: ${DEFAULT-VALUE}).")
+  int journalLimit;
+
+  @Option(names = "--rate-limits", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Apply the vendors' documented rate limits; --no-rate-limits for frontend work.")
+  boolean rateLimits;
+
+  @Option(names = "--spec", paramLabel = "VENDOR=FILE",
+      description = "Serve your own copy of a vendor's spec, e.g. --spec fintoro=./fintoro.yaml.")
+  Map<String, Path> specs = new LinkedHashMap<>();
+
+  StubServerConfig toConfig() {
+    StubServerConfig config = StubServerConfig.defaults()
+        .withPort(port)
+        .withBind(bind)
+        .withApis(new LinkedHashSet<>(apis))
+        .withSeed(seed)
+        .withCorsOrigins(corsOrigins)
+        .withJournalLimit(journalLimit)
+        .withRateLimits(rateLimits);
+    for (Map.Entry<String, Path> spec : specs.entrySet()) {
+      try {
+        config = config.withSpecOverride(spec.getKey(), Files.readString(spec.getValue()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read spec " + spec.getValue(), e);
+      }
+    }
+    return config;
+  }
+}

@@ -1,0 +1,245 @@
+package dev.counterfeit.stubs.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.stubs.http.HttpHandler;
+import dev.counterfeit.stubs.http.HttpRequest;
+import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.profile.Principal;
+import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.profile.ProblemException;
+import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.routing.Route;
+import dev.counterfeit.stubs.routing.Router;
+import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.stubs.spec.SecurityScheme;
+import dev.counterfeit.stubs.store.TenantKey;
+import dev.counterfeit.stubs.store.TenantStore;
+import dev.counterfeit.stubs.validation.RequestCheck;
+import dev.counterfeit.stubs.validation.RequestValidator;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The request pipeline, the same for every vendor: route → authenticate → authorise → admit → validate →
+ * act on the store → answer. Each step returns a problem instead of throwing past this class, and every
+ * problem is answered in the vendor's envelope; an unexpected failure is a 500 in that envelope, never a
+ * stack trace.
+ */
+public final class Engine implements HttpHandler {
+  private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+
+  private final Map<String, VendorApi> apis;
+  private final Router router;
+  private final TenantStore store;
+  private final Credentials credentials;
+  private final Clock clock;
+  private final boolean rateLimits;
+  private final RequestValidator validator = new RequestValidator();
+  private final Actions actions;
+
+  Engine(List<VendorApi> apis, TenantStore store, Credentials credentials, Clock clock, boolean rateLimits) {
+    Map<String, VendorApi> byVendor = new LinkedHashMap<>();
+    apis.forEach(api -> byVendor.put(api.vendor(), api));
+    this.apis = Map.copyOf(byVendor);
+    this.router = new Router(apis.stream().map(VendorApi::model).toList());
+    this.store = store;
+    this.credentials = credentials;
+    this.clock = clock;
+    this.rateLimits = rateLimits;
+    this.actions = new Actions(store, credentials, clock);
+  }
+
+  @Override
+  public HttpResponse handle(HttpRequest request) {
+    Route route = router.route(request.method(), request.path());
+    VendorApi api = route.vendor() == null ? null : apis.get(route.vendor());
+    try {
+      if (route instanceof Route.Matched m) {
+        return serve(apis.get(m.vendor()), m.operation(), m.pathParams(), request);
+      }
+      if (route instanceof Route.MethodNotAllowed m) {
+        return render(api, Problem.of(ProblemKind.METHOD_NOT_ALLOWED,
+                "The " + request.method() + " method is not supported for this route. Supported methods: "
+                    + String.join(", ", m.allowed()) + ".")
+            .withHeader("Allow", String.join(", ", m.allowed())));
+      }
+      return render(api, Problem.of(ProblemKind.NO_ROUTE,
+          "No route found for \"" + request.method() + " " + request.path() + "\"."));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Unexpected failure answering " + request.method() + " " + request.path(), e);
+      return render(api, Problem.of(ProblemKind.INTERNAL, "Internal server error."));
+    }
+  }
+
+  private HttpResponse serve(VendorApi api, Operation op, Map<String, String> pathParams, HttpRequest request) {
+    Principal principal = null;
+    if (!op.security().isEmpty()) {
+      Authentication auth = authenticate(api, op, request);
+      if (auth.problem() != null) {
+        return render(api, auth.problem());
+      }
+      principal = auth.principal();
+      String permission = op.permission() != null ? op.permission() : op.isWrite() ? "write" : "read";
+      if (!principal.may(permission)) {
+        return decorate(api, render(api, Problem.of(ProblemKind.FORBIDDEN,
+            "This action is unauthorized: it needs the " + permission + " permission.")), op, principal, request);
+      }
+    }
+    if (rateLimits) {
+      Optional<Problem> refused = api.profile().admit(op, principal, request);
+      if (refused.isPresent()) {
+        return decorate(api, render(api, refused.get()), op, principal, request);
+      }
+    }
+    RequestCheck check = validator.check(op, request, pathParams);
+    if ((check instanceof RequestCheck.Malformed || check instanceof RequestCheck.UnsupportedMediaType)
+        && api.profile().readsBadBodyAsEmpty()) {
+      check = validator.check(op, asEmptyBody(op, request), pathParams);
+    }
+    HttpResponse response;
+    if (check instanceof RequestCheck.UnsupportedMediaType u) {
+      response = render(api, Problem.of(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+          "The content-type \"" + (u.sent() == null ? "" : u.sent()) + "\" is not supported. Supported MIME types are \""
+              + String.join("\", \"", u.accepted()) + "\"."));
+    } else if (check instanceof RequestCheck.Malformed) {
+      response = render(api, Problem.of(ProblemKind.MALFORMED_BODY, "Syntax error: the request body is not valid JSON."));
+    } else if (check instanceof RequestCheck.Invalid i) {
+      response = render(api, Problem.invalid(i.report()));
+    } else {
+      response = act(api, op, principal, request, (RequestCheck.Valid) check);
+    }
+    return decorate(api, response, op, principal, request);
+  }
+
+  private HttpResponse act(VendorApi api, Operation op, Principal principal, HttpRequest request, RequestCheck.Valid v) {
+    try {
+      TenantKey tenant = principal == null ? null : new TenantKey(api.vendor(), principal.tenant());
+      return actions.perform(api, op, tenant, principal, request, v);
+    } catch (ProblemException e) {
+      return render(api, e.problem());
+    }
+  }
+
+  private HttpResponse decorate(VendorApi api, HttpResponse response, Operation op, Principal principal, HttpRequest request) {
+    return api.profile().decorate(response, op, principal, request);
+  }
+
+  private static HttpRequest asEmptyBody(Operation op, HttpRequest request) {
+    Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+    headers.put("Content-Type", List.of(op.bodySchemas().keySet().iterator().next()));
+    return new HttpRequest(request.method(), request.path(), request.query(), headers,
+        "{}".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse render(VendorApi api, Problem problem) {
+    if (api == null) {
+      ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+          .put("error", problem.detail()).put("status", problem.kind().defaultStatus());
+      HttpResponse response = HttpResponse.json(problem.kind().defaultStatus(), "application/json", body);
+      for (Map.Entry<String, String> h : problem.headers().entrySet()) {
+        response = response.withHeader(h.getKey(), h.getValue());
+      }
+      return response;
+    }
+    HttpResponse response = api.profile().render(problem);
+    for (Map.Entry<String, String> h : problem.headers().entrySet()) {
+      response = response.withHeader(h.getKey(), h.getValue());
+    }
+    return response;
+  }
+
+  private record Authentication(Principal principal, Problem problem) {}
+
+  /**
+   * The caller from the credentials the operation's security requirements name. All schemes of one
+   * requirement must be present and belong to the same tenant; grants are what every credential allows.
+   */
+  private Authentication authenticate(VendorApi api, Operation op, HttpRequest request) {
+    List<String> missing = new ArrayList<>();
+    boolean presentButWrong = false;
+    for (List<SecurityScheme> requirement : op.security()) {
+      List<String> missingHere = new ArrayList<>();
+      List<Principal> found = new ArrayList<>();
+      boolean wrong = false;
+      for (SecurityScheme scheme : requirement) {
+        String raw = request.header(scheme.header());
+        if (raw == null || raw.isBlank()) {
+          missingHere.add(scheme.header());
+          continue;
+        }
+        String value = raw.trim();
+        if (scheme.bearer()) {
+          if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            wrong = true;
+            continue;
+          }
+          value = value.substring(7).trim();
+        }
+        Optional<Principal> principal = credentials.find(api.vendor(), scheme.name(), value);
+        if (principal.isEmpty()) {
+          wrong = true;
+        } else {
+          found.add(principal.get());
+        }
+      }
+      if (!missingHere.isEmpty()) {
+        missing.addAll(missingHere);
+        continue;
+      }
+      if (wrong || found.stream().map(Principal::tenant).distinct().count() != 1) {
+        presentButWrong = true;
+        continue;
+      }
+      return new Authentication(new Principal(found.get(0).tenant(), commonGrants(found)), null);
+    }
+    if (presentButWrong && missing.isEmpty()) {
+      return new Authentication(null, Problem.of(ProblemKind.INVALID_CREDENTIALS, "Invalid or expired credentials."));
+    }
+    return new Authentication(null, Problem.of(ProblemKind.MISSING_CREDENTIALS,
+        "Missing required headers: " + String.join(", ", missing.stream().distinct().toList()) + "."));
+  }
+
+  private static Set<String> commonGrants(List<Principal> principals) {
+    Set<String> grants = null;
+    for (Principal p : principals) {
+      if (p.grants().contains("*")) {
+        continue;
+      }
+      if (grants == null) {
+        grants = new HashSet<>(p.grants());
+      } else {
+        grants.retainAll(p.grants());
+      }
+    }
+    return grants == null ? Set.of("*") : grants;
+  }
+
+  /** The store, for the control endpoints. */
+  TenantStore store() {
+    return store;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** The vendors served, in start order. */
+  List<String> vendors() {
+    return apis.keySet().stream().sorted().toList();
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

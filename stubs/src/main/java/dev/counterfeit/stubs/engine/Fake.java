@@ -1,0 +1,131 @@
+package dev.counterfeit.stubs.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.stubs.http.HttpHandler;
+import dev.counterfeit.stubs.http.HttpRequest;
+import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.profile.VendorProfile;
+import dev.counterfeit.stubs.spec.ApiModel;
+import dev.counterfeit.stubs.spec.SpecException;
+import dev.counterfeit.stubs.store.InMemoryTenantStore;
+import dev.counterfeit.stubs.store.TenantStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The whole fake without any HTTP server: every selected vendor's spec compiled, its profile, the store and
+ * the seed. Built once; {@link #handle} is the hot path and only looks things up.
+ */
+public final class Fake implements HttpHandler {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<VendorApi> apis;
+  private final TenantStore store;
+  private final Seeder seeder;
+  private final Engine engine;
+  private final boolean demoRecords;
+
+  private Fake(List<VendorApi> apis, TenantStore store, Credentials credentials, Clock clock, boolean demoRecords,
+      boolean rateLimits) {
+    this.apis = apis;
+    this.store = store;
+    this.seeder = new Seeder(store, credentials);
+    this.engine = new Engine(apis, store, credentials, clock, rateLimits);
+    this.demoRecords = demoRecords;
+    apis.forEach(seeder::credentials);
+    reset();
+  }
+
+  /**
+   * Builds the fake.
+   *
+   * @param vendors the vendor ids to serve; empty serves every profile on the classpath
+   * @param specOverrides YAML text to serve instead of a vendor's packaged spec (tests of the kit use this)
+   * @param demoRecords whether to load the demo tenants' records (reference data and credentials always load)
+   * @param rateLimits whether vendors' rate limits apply
+   * @throws SpecException when a spec cannot be served; nothing starts then
+   */
+  public static Fake build(Set<String> vendors, Map<String, String> specOverrides, boolean demoRecords,
+      boolean rateLimits, Clock clock) {
+    Map<String, VendorProfile> profiles = new TreeMap<>();
+    ServiceLoader.load(VendorProfile.class).forEach(p -> profiles.put(p.id(), p));
+    for (String wanted : vendors) {
+      if (!profiles.containsKey(wanted)) {
+        throw new SpecException("Unknown API '" + wanted + "'; known: " + String.join(", ", profiles.keySet()));
+      }
+    }
+    List<VendorApi> apis = new ArrayList<>();
+    for (VendorProfile profile : profiles.values()) {
+      if (!vendors.isEmpty() && !vendors.contains(profile.id())) {
+        continue;
+      }
+      String override = specOverrides.get(profile.id());
+      ApiSpec spec = override != null ? ApiSpec.fromText(profile.id(), override) : ApiSpec.load(profile.id());
+      ApiModel model = ApiModel.compile(spec);
+      model.operations().stream().filter(op -> op.handler() != null && profile.handler(op.handler()).isEmpty())
+          .findFirst().ifPresent(op -> {
+            throw new SpecException(op + " names handler '" + op.handler() + "' that the " + profile.id()
+                + " profile does not have");
+          });
+      apis.add(new VendorApi(profile, model, seed(profile.id())));
+    }
+    return new Fake(List.copyOf(apis), new InMemoryTenantStore(), new Credentials(clock), clock, demoRecords,
+        rateLimits);
+  }
+
+  private static JsonNode seed(String vendor) {
+    String resource = "dev/counterfeit/stubs/profile/" + vendor + "/seed.json";
+    try (InputStream in = Fake.class.getClassLoader().getResourceAsStream(resource)) {
+      return in == null ? null : JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Seed " + resource + " is not valid JSON", e);
+    }
+  }
+
+  @Override
+  public HttpResponse handle(HttpRequest request) {
+    return engine.handle(request);
+  }
+
+  /** Forgets every change: the store goes back to the seed. */
+  public synchronized void reset() {
+    store.clear();
+    apis.forEach(api -> seeder.data(api, demoRecords));
+  }
+
+  /** Everything stored, as {@code {vendor: {tenant: {collection: [records]}}}}. */
+  public ObjectNode state() {
+    return store.dump();
+  }
+
+  /** The APIs served: vendor → base path, for start-up messages and the health answer. */
+  public Map<String, String> basePaths() {
+    Map<String, String> paths = new TreeMap<>();
+    apis.forEach(api -> paths.put(api.vendor(), api.spec().basePath().isEmpty() ? "/" : api.spec().basePath()));
+    return paths;
+  }
+
+  /** The demo credentials each vendor's seed ships, for the start-up banner. */
+  public Map<String, JsonNode> demoCredentials() {
+    Map<String, JsonNode> creds = new TreeMap<>();
+    apis.forEach(api -> creds.put(api.vendor(), api.seed().path("credentials")));
+    return creds;
+  }
+
+  /** The seed section a vendor documents for people (users and passwords), or a missing node. */
+  public JsonNode seedSection(String vendor, String name) {
+    return apis.stream().filter(a -> a.vendor().equals(vendor)).findFirst()
+        .map(a -> a.seed().path(name)).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+  }
+}

@@ -1,0 +1,153 @@
+package dev.counterfeit.stubs.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.stubs.profile.VendorProfile;
+import dev.counterfeit.stubs.spec.Action;
+import dev.counterfeit.stubs.spec.ApiModel;
+import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.stubs.spec.SchemaNodes;
+import dev.counterfeit.stubs.spec.SpecException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One vendor's API ready to serve: its compiled spec, its profile, and everything derived from both once
+ * at start (item schemas per operation, id styles, reference fields), so answering only looks things up.
+ */
+final class VendorApi {
+  private final VendorProfile profile;
+  private final ApiModel model;
+  private final JsonNode seed;
+  private final Map<String, IdStyle> idStyles = new HashMap<>();
+  private final Map<Operation, JsonNode> itemSchemas = new HashMap<>();
+  private final Map<Operation, Map<String, String>> refFields = new HashMap<>();
+  private final Map<Operation, List<String>> declaredFields = new HashMap<>();
+  private final Map<String, Long> tenantNumbers = new HashMap<>();
+  private final Projector projector;
+
+  VendorApi(VendorProfile profile, ApiModel model, JsonNode seed) {
+    this.profile = profile;
+    this.model = model;
+    this.seed = seed == null ? MissingNode.getInstance() : seed;
+    ApiSpec spec = model.spec();
+    for (Operation op : model.operations()) {
+      if (op.responseSchema() != null) {
+        List<String> path = new ArrayList<>(op.action() == Action.LIST ? profile.listPath() : profile.itemPath(op.action()));
+        if (op.action() == Action.LIST) {
+          path.add("[]");
+        }
+        JsonNode item = SchemaNodes.walk(spec, spec.at(op.responseSchema()), path);
+        if (item.isMissingNode()) {
+          throw new SpecException(op + ": the answer's schema has no item at " + path);
+        }
+        itemSchemas.put(op, item);
+      }
+      Map<String, String> refs = new LinkedHashMap<>();
+      List<String> declared = new ArrayList<>();
+      for (JsonNode body : op.bodyNodes().values()) {
+        SchemaNodes.properties(spec, body).forEach((name, property) -> {
+          declared.add(name);
+          String ref = SchemaNodes.extension(spec, property, "x-counterfeit-ref").asText("");
+          if (!ref.isEmpty()) {
+            refs.put(name, ref);
+          }
+        });
+      }
+      refFields.put(op, refs);
+      declaredFields.put(op, declared.stream().distinct().toList());
+    }
+    for (Operation op : model.operations()) {
+      idStyles.computeIfAbsent(op.resource(), this::findIdStyle);
+    }
+    this.seed.path("tenants").fields().forEachRemaining(t ->
+        tenantNumbers.put(t.getKey(), t.getValue().path("number").asLong(tenantNumbers.size() + 1L)));
+    this.projector = new Projector(this);
+  }
+
+  private IdStyle findIdStyle(String resource) {
+    ApiSpec spec = model.spec();
+    List<Operation> ops = new ArrayList<>(model.operations());
+    ops.sort((a, b) -> Boolean.compare(b.action() == Action.READ, a.action() == Action.READ));
+    for (Operation op : ops) {
+      JsonNode item = itemSchemas.get(op);
+      if (!op.resource().equals(resource) || item == null) {
+        continue;
+      }
+      for (JsonNode property : SchemaNodes.properties(spec, item).values()) {
+        if (SchemaNodes.extension(spec, property, "x-counterfeit-value").asText("").equals("id")) {
+          return IdStyle.of(spec.deref(property));
+        }
+      }
+    }
+    return new IdStyle.Sequence();
+  }
+
+  String vendor() {
+    return profile.id();
+  }
+
+  VendorProfile profile() {
+    return profile;
+  }
+
+  ApiModel model() {
+    return model;
+  }
+
+  ApiSpec spec() {
+    return model.spec();
+  }
+
+  JsonNode seed() {
+    return seed;
+  }
+
+  Projector projector() {
+    return projector;
+  }
+
+  IdStyle idStyle(String collection) {
+    return idStyles.getOrDefault(collection, new IdStyle.Sequence());
+  }
+
+  /** The schema one item of this operation's answer follows, or null when it answers no body. */
+  JsonNode itemSchema(Operation op) {
+    return itemSchemas.get(op);
+  }
+
+  /** The schema items of a collection are read with (its read operation's), or null. */
+  JsonNode readSchema(String collection) {
+    return model.find(collection, Action.READ).map(itemSchemas::get).orElse(null);
+  }
+
+  /** Body fields that hold references, with the collection each points into. */
+  Map<String, String> refFields(Operation op) {
+    return refFields.getOrDefault(op, Map.of());
+  }
+
+  /** Body fields the request schema declares; anything else a client sends is not stored. */
+  List<String> declaredFields(Operation op) {
+    return declaredFields.getOrDefault(op, List.of());
+  }
+
+  /** The path an item is read at ({@code /clients/12}), for JSON-LD {@code @id}s and IRIs. */
+  String selfPath(String collection, String id) {
+    return model.find(collection, Action.READ)
+        .map(op -> op.template().replace("{" + op.idParam() + "}", id))
+        .orElse(model.spec().basePath() + "/" + collection + "/" + id);
+  }
+
+  /** A tenant as a {@code x-counterfeit-value: tenant} property shows it (the seed's number for integers). */
+  JsonNode renderTenant(String tenant, JsonNode schema) {
+    if (SchemaNodes.primaryType(schema).equals("integer")) {
+      return JsonNodeFactory.instance.numberNode(tenantNumbers.getOrDefault(tenant, 0L));
+    }
+    return JsonNodeFactory.instance.textNode(tenant);
+  }
+}

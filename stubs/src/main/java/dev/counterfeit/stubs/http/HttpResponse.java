@@ -1,0 +1,44 @@
+package dev.counterfeit.stubs.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A protocol-neutral HTTP response; the adapter copies it onto the wire as it is. */
+public record HttpResponse(int status, Map<String, String> headers, byte[] body) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public HttpResponse {
+    headers = new LinkedHashMap<>(headers);
+    body = body == null ? new byte[0] : body;
+  }
+
+  /** A JSON answer with the given media type. */
+  public static HttpResponse json(int status, String mediaType, JsonNode body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", mediaType + "; charset=utf-8");
+    try {
+      return new HttpResponse(status, headers, JSON.writeValueAsBytes(body));
+    } catch (Exception e) {
+      throw new IllegalStateException("JSON tree did not serialise", e);
+    }
+  }
+
+  /** An answer without a body (204, preflight). */
+  public static HttpResponse empty(int status) {
+    return new HttpResponse(status, Map.of(), null);
+  }
+
+  /** A copy with one more header (replacing any of the same name). */
+  public HttpResponse withHeader(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.put(name, value);
+    return new HttpResponse(status, copy, body);
+  }
+
+  public String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+}

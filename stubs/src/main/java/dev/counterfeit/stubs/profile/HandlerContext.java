@@ -1,0 +1,57 @@
+package dev.counterfeit.stubs.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.stubs.http.HttpRequest;
+import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.stubs.store.TenantData;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** What the engine offers a custom handler: the validated request, the tenant's data and the answer makers. */
+public interface HandlerContext {
+  Operation operation();
+
+  HttpRequest request();
+
+  /** The caller, or null on a public route. */
+  Principal principal();
+
+  Map<String, JsonNode> params();
+
+  /** The validated body, or null. */
+  JsonNode body();
+
+  /** Runs an all-or-nothing unit of work on the caller's tenant. */
+  <T> T write(Function<TenantData, T> work);
+
+  /** The item as its read operation answers it (projected, without envelope). */
+  JsonNode project(String collection, ObjectNode record, TenantData tenant);
+
+  /** A success answer with the operation's status and media type, wrapped in the item envelope. */
+  HttpResponse answer(JsonNode item);
+
+  /** A stored record's id. */
+  String idOf(ObjectNode record);
+
+  /** Stores a new record of the caller's tenant with a fresh id, owner and timestamps; answers the id. */
+  String insert(String collection, ObjectNode record, TenantData data);
+
+  /** Stores a changed record, bumping its update time. */
+  void update(String collection, ObjectNode record, TenantData data);
+
+  /** The stored id a reference value points at (IRIs included). */
+  String refToId(String collection, JsonNode ref);
+
+  /** Where an item is read ({@code /counterparties/7}). */
+  String selfPath(String collection, String id);
+
+  /** Registers a credential (a login's token) that authenticates as {@code tenant} until it expires. */
+  void issueCredential(String scheme, String value, String tenant, Set<String> grants, Duration lifetime);
+
+  /** The seed's extra section for this vendor (users and passwords for a login), or a missing node. */
+  JsonNode seedSection(String name);
+}

@@ -1,0 +1,27 @@
+package dev.counterfeit.stubs.profile;
+
+/** What went wrong, vendor-neutral, with the status most APIs give it; a profile may answer another. */
+public enum ProblemKind {
+  NO_ROUTE(404),
+  METHOD_NOT_ALLOWED(405),
+  UNSUPPORTED_MEDIA_TYPE(415),
+  MALFORMED_BODY(400),
+  INVALID_REQUEST(400),
+  MISSING_CREDENTIALS(401),
+  INVALID_CREDENTIALS(401),
+  FORBIDDEN(403),
+  NOT_FOUND(404),
+  CONFLICT(409),
+  RATE_LIMITED(429),
+  INTERNAL(500);
+
+  private final int status;
+
+  ProblemKind(int status) {
+    this.status = status;
+  }
+
+  public int defaultStatus() {
+    return status;
+  }
+}

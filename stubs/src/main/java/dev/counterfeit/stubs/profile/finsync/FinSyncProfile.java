@@ -1,0 +1,99 @@
+package dev.counterfeit.stubs.profile.finsync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.profile.CustomHandler;
+import dev.counterfeit.stubs.profile.HandlerContext;
+import dev.counterfeit.stubs.profile.ListPage;
+import dev.counterfeit.stubs.profile.PageRequest;
+import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.profile.ProblemException;
+import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.profile.VendorProfile;
+import dev.counterfeit.stubs.validation.Messages;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * FinSync: bare items, {@code {data, pagination}} lists paged by {@code page}/{@code pageSize}, errors as
+ * {@code {"error": "..."}} with 400 for every invalid request, and accounts whose balance can be set by hand.
+ */
+public final class FinSyncProfile implements VendorProfile {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private final Messages messages = Messages.load("dev/counterfeit/stubs/profile/finsync/messages.properties");
+
+  @Override
+  public String id() {
+    return "finsync";
+  }
+
+  @Override
+  public List<String> listPath() {
+    return List.of("data");
+  }
+
+  @Override
+  public PageRequest page(Map<String, JsonNode> params) {
+    int page = params.containsKey("page") ? params.get("page").asInt() : 1;
+    int size = params.containsKey("pageSize") ? params.get("pageSize").asInt() : 10;
+    return new PageRequest((page - 1) * size, size);
+  }
+
+  @Override
+  public JsonNode wrapList(ListPage page) {
+    ObjectNode body = NODES.objectNode();
+    body.putArray("data").addAll(page.items());
+    int size = page.page().limit();
+    body.putObject("pagination")
+        .put("page", page.page().offset() / size + 1)
+        .put("pageSize", size)
+        .put("total", page.total())
+        .put("totalPages", (page.total() + size - 1) / size);
+    return body;
+  }
+
+  @Override
+  public HttpResponse render(Problem problem) {
+    String text = problem.report().hasErrors()
+        ? problem.report().violations().stream().map(messages::text).collect(Collectors.joining("; "))
+        : switch (problem.kind()) {
+          case MISSING_CREDENTIALS -> "Missing API key: send it in the x-api-key header.";
+          case INVALID_CREDENTIALS -> "Invalid API key.";
+          case INTERNAL -> "Internal server error.";
+          default -> problem.detail();
+        };
+    int status = problem.kind() == ProblemKind.UNSUPPORTED_MEDIA_TYPE ? 400 : problem.kind().defaultStatus();
+    return HttpResponse.json(status, "application/json", NODES.objectNode().put("error", text));
+  }
+
+  @Override
+  public Optional<CustomHandler> handler(String name) {
+    return name.equals("manual-balance") ? Optional.of(FinSyncProfile::setManualBalance) : Optional.empty();
+  }
+
+  /** Sets an account's balance to an absolute value or moves it by a delta, and says what changed. */
+  private static HttpResponse setManualBalance(HandlerContext ctx) {
+    String accountId = ctx.params().get(ctx.operation().idParam()).asText();
+    JsonNode body = ctx.body();
+    return ctx.write(data -> {
+      ObjectNode account = data.get("accounts", accountId).orElseThrow(() -> new ProblemException(
+          Problem.of(ProblemKind.NOT_FOUND, "Account " + accountId + " not found.")));
+      BigDecimal before = account.path("balance").decimalValue();
+      BigDecimal after = body.hasNonNull("balance") ? body.get("balance").decimalValue()
+          : before.add(body.get("adjustment").decimalValue());
+      account.put("balance", after);
+      ctx.update("accounts", account, data);
+      ObjectNode answer = NODES.objectNode();
+      answer.put("account_id", Long.parseLong(accountId));
+      answer.put("balance_before", before);
+      answer.put("balance_after", after);
+      answer.put("adjustment", after.subtract(before));
+      return ctx.answer(answer);
+    });
+  }
+}

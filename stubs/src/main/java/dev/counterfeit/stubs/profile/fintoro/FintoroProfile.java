@@ -1,0 +1,117 @@
+package dev.counterfeit.stubs.profile.fintoro;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.stubs.http.HttpRequest;
+import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.profile.ListPage;
+import dev.counterfeit.stubs.profile.PageRequest;
+import dev.counterfeit.stubs.profile.Principal;
+import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.profile.VendorProfile;
+import dev.counterfeit.stubs.profile.WriteContext;
+import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.stubs.validation.Messages;
+import dev.counterfeit.stubs.validation.ValidationReport;
+import dev.counterfeit.stubs.validation.Violation;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Fintoro (Laravel): bare items, unpaginated {@code {data}} lists, {@code {"message"}} errors and 422
+ * {@code {message, errors: {field: [...]}}} validation answers. Laravel reads a body it cannot parse as an
+ * empty form, so malformed JSON is a 422 listing the required fields. Creating and replacing a client infers
+ * what the documentation says it infers.
+ */
+public final class FintoroProfile implements VendorProfile {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final List<String> COMPANY_IDS = List.of("subjectId", "taxId", "vatId");
+  private static final List<String> DELIVERY = List.of("deliveryStreet", "deliveryCity", "deliveryZip", "deliveryCountryId");
+
+  private final Messages messages = Messages.load("dev/counterfeit/stubs/profile/fintoro/messages.properties");
+
+  @Override
+  public String id() {
+    return "fintoro";
+  }
+
+  @Override
+  public List<String> listPath() {
+    return List.of("data");
+  }
+
+  @Override
+  public PageRequest page(Map<String, JsonNode> params) {
+    return PageRequest.ALL;
+  }
+
+  @Override
+  public JsonNode wrapList(ListPage page) {
+    ObjectNode body = NODES.objectNode();
+    body.putArray("data").addAll(page.items());
+    return body;
+  }
+
+  @Override
+  public boolean readsBadBodyAsEmpty() {
+    return true;
+  }
+
+  @Override
+  public HttpResponse render(Problem problem) {
+    return switch (problem.kind()) {
+      case INVALID_REQUEST, MALFORMED_BODY, UNSUPPORTED_MEDIA_TYPE -> validation(problem.report());
+      case MISSING_CREDENTIALS, INVALID_CREDENTIALS -> message(401, "Unauthenticated.");
+      case FORBIDDEN -> message(403, "This action is unauthorized.");
+      case NOT_FOUND -> message(404, "No query results for model.");
+      case RATE_LIMITED -> message(429, "Too Many Attempts.");
+      case INTERNAL -> message(500, "Server Error");
+      case CONFLICT -> HttpResponse.json(422, "application/json", NODES.objectNode().put("error", problem.detail()));
+      default -> message(problem.kind().defaultStatus(), problem.detail());
+    };
+  }
+
+  private HttpResponse validation(ValidationReport report) {
+    ObjectNode body = NODES.objectNode().put("message", "The given data was invalid.");
+    ObjectNode errors = body.putObject("errors");
+    for (Violation v : report.violations()) {
+      String field = v.field().isEmpty() ? "body" : v.field();
+      ((ArrayNode) errors.withArray(field)).add(messages.text(v));
+    }
+    return HttpResponse.json(422, "application/json", body);
+  }
+
+  private static HttpResponse message(int status, String text) {
+    return HttpResponse.json(status, "application/json", NODES.objectNode().put("message", text));
+  }
+
+  /**
+   * The documented inferences: {@code type} becomes company when a business identifier is sent and no type
+   * is, {@code isVatPayer} becomes true when a VAT id is sent without it, and {@code hasDeliveryAddress}
+   * follows the delivery fields.
+   */
+  @Override
+  public ValidationReport beforeWrite(WriteContext context) {
+    if (!context.operation().resource().equals("clients")) {
+      return ValidationReport.empty();
+    }
+    ObjectNode record = context.record();
+    if (!record.hasNonNull("type")) {
+      boolean company = COMPANY_IDS.stream().anyMatch(f -> record.hasNonNull(f) && !record.get(f).asText().isEmpty());
+      record.put("type", company ? "company" : "person");
+    }
+    if (!record.hasNonNull("isVatPayer") && record.hasNonNull("vatId") && !record.get("vatId").asText().isEmpty()) {
+      record.put("isVatPayer", true);
+    }
+    record.put("hasDeliveryAddress", DELIVERY.stream().anyMatch(record::hasNonNull));
+    return ValidationReport.empty();
+  }
+
+  @Override
+  public HttpResponse decorate(HttpResponse response, Operation operation, Principal principal, HttpRequest request) {
+    return response.withHeader("X-Request-Id", UUID.randomUUID().toString()).withHeader("Content-Language", "en");
+  }
+}

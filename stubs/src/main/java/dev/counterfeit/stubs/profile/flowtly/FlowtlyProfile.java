@@ -1,0 +1,180 @@
+package dev.counterfeit.stubs.profile.flowtly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.profile.CustomHandler;
+import dev.counterfeit.stubs.profile.ListPage;
+import dev.counterfeit.stubs.profile.PageRequest;
+import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.profile.VendorProfile;
+import dev.counterfeit.stubs.validation.Messages;
+import dev.counterfeit.stubs.validation.Violation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Flowtly (API Platform 3): JSON-LD items, Hydra collections paged by {@code page}/{@code itemsPerPage},
+ * relations as IRIs, RFC 7807 problems with Symfony's constraint-violation lists, and Lexik JWT's 401s.
+ */
+public final class FlowtlyProfile implements VendorProfile {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String PROBLEM = "application/problem+json";
+
+  private final Messages messages = Messages.load("dev/counterfeit/stubs/profile/flowtly/messages.properties");
+
+  @Override
+  public String id() {
+    return "flowtly";
+  }
+
+  @Override
+  public List<String> listPath() {
+    return List.of("hydra:member");
+  }
+
+  @Override
+  public PageRequest page(Map<String, JsonNode> params) {
+    int page = params.containsKey("page") ? params.get("page").asInt() : 1;
+    int size = params.containsKey("itemsPerPage") ? params.get("itemsPerPage").asInt() : 30;
+    return new PageRequest((page - 1) * size, size);
+  }
+
+  @Override
+  public JsonNode wrapList(ListPage page) {
+    ObjectNode body = NODES.objectNode();
+    String type = page.items().isEmpty() ? typeOf(page) : page.items().get(0).path("@type").asText(typeOf(page));
+    body.put("@context", "/contexts/" + type);
+    body.put("@id", page.path());
+    body.put("@type", "hydra:Collection");
+    body.put("hydra:totalItems", page.total());
+    body.putArray("hydra:member").addAll(page.items());
+    int size = page.page().limit();
+    int current = page.page().offset() / size + 1;
+    int last = Math.max(1, (page.total() + size - 1) / size);
+    if (last > 1 || current > 1) {
+      ObjectNode view = body.putObject("hydra:view");
+      view.put("@id", link(page, current));
+      view.put("@type", "hydra:PartialCollectionView");
+      view.put("hydra:first", link(page, 1));
+      view.put("hydra:last", link(page, last));
+      if (current > 1) {
+        view.put("hydra:previous", link(page, current - 1));
+      }
+      if (current < last) {
+        view.put("hydra:next", link(page, current + 1));
+      }
+    }
+    return body;
+  }
+
+  /** The collection's JSON-LD type from its items' {@code @type} const, read from the resource name otherwise. */
+  private static String typeOf(ListPage page) {
+    String resource = page.operation().resource();
+    String singular = resource.endsWith("ies") ? resource.substring(0, resource.length() - 3) + "y"
+        : resource.endsWith("s") ? resource.substring(0, resource.length() - 1) : resource;
+    StringBuilder out = new StringBuilder();
+    for (String part : singular.split("-")) {
+      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return out.toString();
+  }
+
+  private static String link(ListPage page, int number) {
+    StringBuilder query = new StringBuilder();
+    page.params().forEach((name, value) -> {
+      if (!name.equals("page") && !value.isNull() && page.operation().parameters().stream()
+          .anyMatch(p -> p.name().equals(name) && p.in() == dev.counterfeit.stubs.spec.Parameter.In.QUERY)) {
+        query.append(name).append('=').append(java.net.URLEncoder.encode(value.asText(), java.nio.charset.StandardCharsets.UTF_8)).append('&');
+      }
+    });
+    return page.path() + "?" + query + "page=" + number;
+  }
+
+  /** {@code /clients/12} and {@code 12} both name client 12. */
+  @Override
+  public String refToId(String collection, JsonNode value) {
+    String text = value.asText();
+    int slash = text.lastIndexOf('/');
+    return slash < 0 ? text : text.substring(slash + 1);
+  }
+
+  @Override
+  public HttpResponse render(Problem problem) {
+    return switch (problem.kind()) {
+      case MISSING_CREDENTIALS -> jwt("JWT Token not found");
+      case INVALID_CREDENTIALS -> jwt("Invalid JWT Token");
+      case INVALID_REQUEST -> violations(problem);
+      case MALFORMED_BODY -> problem(400, "Syntax error");
+      case FORBIDDEN -> problem(403, "Access Denied.");
+      case NOT_FOUND, NO_ROUTE -> problem(404, problem.kind() == ProblemKind.NOT_FOUND ? "Not Found" : problem.detail());
+      case INTERNAL -> problem(500, "Internal Server Error");
+      default -> problem(problem.kind().defaultStatus(), problem.detail());
+    };
+  }
+
+  private static HttpResponse jwt(String message) {
+    return HttpResponse.json(401, "application/json", NODES.objectNode().put("code", 401).put("message", message))
+        .withHeader("WWW-Authenticate", "Bearer");
+  }
+
+  private static HttpResponse problem(int status, String detail) {
+    ObjectNode body = NODES.objectNode()
+        .put("@context", "/contexts/Error")
+        .put("@id", "/errors/" + status)
+        .put("@type", "hydra:Error")
+        .put("title", "An error occurred")
+        .put("detail", detail)
+        .put("status", status)
+        .put("type", "/errors/" + status)
+        .put("hydra:title", "An error occurred")
+        .put("hydra:description", detail);
+    return HttpResponse.json(status, PROBLEM, body);
+  }
+
+  private HttpResponse violations(Problem problem) {
+    ObjectNode body = NODES.objectNode();
+    String detail = problem.report().violations().stream()
+        .map(v -> path(v) + ": " + messages.text(v)).collect(Collectors.joining("\n"));
+    body.put("@context", "/contexts/ConstraintViolationList");
+    body.put("@id", "/validation_errors/" + code(problem.report().violations().get(0)));
+    body.put("@type", "ConstraintViolationList");
+    body.put("title", "An error occurred");
+    body.put("detail", detail);
+    body.put("status", 422);
+    body.put("type", "/validation_errors/" + code(problem.report().violations().get(0)));
+    body.put("hydra:title", "An error occurred");
+    body.put("hydra:description", detail);
+    var list = body.putArray("violations");
+    for (Violation v : problem.report().violations()) {
+      list.addObject().put("propertyPath", path(v)).put("message", messages.text(v)).put("code", code(v));
+    }
+    return HttpResponse.json(422, PROBLEM, body);
+  }
+
+  private static String path(Violation v) {
+    return v.field();
+  }
+
+  /** Symfony's constraint error code for the violation (clients match on these UUIDs). */
+  private String code(Violation v) {
+    String key = v.key().equals("format") ? "format." + v.arg("format") : v.key();
+    return messages.text("code." + key, v).startsWith("code.") ? messages.text("code.invalid", v) : messages.text("code." + key, v);
+  }
+
+  @Override
+  public Optional<CustomHandler> handler(String name) {
+    return Optional.ofNullable(switch (name) {
+      case "merge-counterparties" -> CounterpartyHandlers::merge;
+      case "enrich-branding" -> CounterpartyHandlers::enrichOne;
+      case "enrich-branding-batch" -> CounterpartyHandlers::enrichBatch;
+      case "counterparty-by-type" -> CounterpartyHandlers::createByType;
+      case "counterparty-by-type-update" -> CounterpartyHandlers::updateByType;
+      default -> null;
+    });
+  }
+}

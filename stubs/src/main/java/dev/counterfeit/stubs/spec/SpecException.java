@@ -1,0 +1,8 @@
+package dev.counterfeit.stubs.spec;
+
+/** A spec the engine cannot serve; thrown at start, never while answering a request. */
+public class SpecException extends RuntimeException {
+  public SpecException(String message) {
+    super(message);
+  }
+}
