@@ -22,7 +22,8 @@ public final class CounterfeitServer implements AutoCloseable {
 
   private CounterfeitServer(StubServerConfig config) {
     this.config = config;
-    this.fake = Fake.build(config.apis(), config.specOverrides(), config.seed(), config.rateLimits(), config.clock());
+    this.fake = Fake.build(config.apis(), config.specOverrides(), config.seed(), config.rateLimits(),
+        config.checkResponses(), config.clock());
     HttpHandler handler = new Cors(config.corsOrigins(), new ControlRoutes(fake, config.decorator().apply(fake)));
     this.host = new WireMockHost(handler, config.port(), config.bind(), config.journalLimit());
   }

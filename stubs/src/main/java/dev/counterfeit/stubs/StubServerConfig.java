@@ -18,6 +18,8 @@ import java.util.function.UnaryOperator;
  * @param corsOrigins origins browsers may call from; {@code *} allows any
  * @param journalLimit requests WireMock's journal keeps; 0 turns it off
  * @param rateLimits whether vendors' documented rate limits apply
+ * @param checkResponses whether every answer is checked against the spec (violations are logged and sent in
+ *     an {@code X-Counterfeit-Violations} header)
  * @param specOverrides YAML to serve instead of a vendor's packaged spec
  * @param decorator wraps the fake's handler (the conformance kit's mutants break one rule this way)
  * @param clock the time the fake runs on
@@ -30,6 +32,7 @@ public record StubServerConfig(
     List<String> corsOrigins,
     int journalLimit,
     boolean rateLimits,
+    boolean checkResponses,
     Map<String, String> specOverrides,
     UnaryOperator<HttpHandler> decorator,
     Clock clock) {
@@ -42,50 +45,54 @@ public record StubServerConfig(
 
   /** Port 8080 on 127.0.0.1, every API, seeded, CORS for any origin, a 1000-entry journal, rate limits on. */
   public static StubServerConfig defaults() {
-    return new StubServerConfig(8080, "127.0.0.1", Set.of(), true, List.of("*"), 1000, true, Map.of(),
+    return new StubServerConfig(8080, "127.0.0.1", Set.of(), true, List.of("*"), 1000, true, false, Map.of(),
         UnaryOperator.identity(), Clock.systemUTC());
   }
 
   public StubServerConfig withPort(int port) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
   }
 
   public StubServerConfig withBind(String bind) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
   }
 
   public StubServerConfig withApis(Set<String> apis) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
   }
 
   public StubServerConfig withSeed(boolean seed) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
   }
 
   public StubServerConfig withCorsOrigins(List<String> corsOrigins) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
   }
 
   public StubServerConfig withJournalLimit(int journalLimit) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
+  }
+
+  public StubServerConfig withCheckResponses(boolean checkResponses) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
   }
 
   public StubServerConfig withRateLimits(boolean rateLimits) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
   }
 
   /** Serves {@code yaml} instead of the packaged spec of {@code vendor}. */
   public StubServerConfig withSpecOverride(String vendor, String yaml) {
     Map<String, String> copy = new LinkedHashMap<>(specOverrides);
     copy.put(vendor, yaml);
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, copy, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, copy, decorator, clock);
   }
 
   public StubServerConfig withDecorator(UnaryOperator<HttpHandler> decorator) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
   }
 
   public StubServerConfig withClock(Clock clock) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
   }
 }

@@ -47,6 +47,10 @@ final class CliOptions {
       description = "Apply the vendors' documented rate limits; --no-rate-limits for frontend work.")
   boolean rateLimits;
 
+  @Option(names = "--check-responses", description = "Check every answer against the spec; violations are logged and "
+      + "sent in an X-Counterfeit-Violations header.")
+  boolean checkResponses;
+
   @Option(names = "--spec", paramLabel = "VENDOR=FILE",
       description = "Serve your own copy of a vendor's spec, e.g. --spec fintoro=./fintoro.yaml.")
   Map<String, Path> specs = new LinkedHashMap<>();
@@ -59,7 +63,8 @@ final class CliOptions {
         .withSeed(seed)
         .withCorsOrigins(corsOrigins)
         .withJournalLimit(journalLimit)
-        .withRateLimits(rateLimits);
+        .withRateLimits(rateLimits)
+        .withCheckResponses(checkResponses);
     for (Map.Entry<String, Path> spec : specs.entrySet()) {
       try {
         config = config.withSpecOverride(spec.getKey(), Files.readString(spec.getValue()));

@@ -17,6 +17,9 @@ import dev.counterfeit.stubs.store.TenantKey;
 import dev.counterfeit.stubs.store.TenantStore;
 import dev.counterfeit.stubs.validation.RequestCheck;
 import dev.counterfeit.stubs.validation.RequestValidator;
+import dev.counterfeit.stubs.validation.ResponseValidator;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,6 +41,7 @@ import java.util.logging.Logger;
  */
 public final class Engine implements HttpHandler {
   private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+  private static final int MAX_VIOLATIONS = 1000;
 
   private final Map<String, VendorApi> apis;
   private final Router router;
@@ -47,8 +51,12 @@ public final class Engine implements HttpHandler {
   private final boolean rateLimits;
   private final RequestValidator validator = new RequestValidator();
   private final Actions actions;
+  /** Null unless answers are audited against the spec. */
+  private final ResponseValidator auditor;
+  private final Deque<String> violations = new ConcurrentLinkedDeque<>();
 
-  Engine(List<VendorApi> apis, TenantStore store, Credentials credentials, Clock clock, boolean rateLimits) {
+  Engine(List<VendorApi> apis, TenantStore store, Credentials credentials, Clock clock, boolean rateLimits,
+      boolean checkResponses) {
     Map<String, VendorApi> byVendor = new LinkedHashMap<>();
     apis.forEach(api -> byVendor.put(api.vendor(), api));
     this.apis = Map.copyOf(byVendor);
@@ -58,6 +66,7 @@ public final class Engine implements HttpHandler {
     this.clock = clock;
     this.rateLimits = rateLimits;
     this.actions = new Actions(store, credentials, clock);
+    this.auditor = checkResponses ? new ResponseValidator() : null;
   }
 
   @Override
@@ -87,7 +96,7 @@ public final class Engine implements HttpHandler {
     if (!op.security().isEmpty()) {
       Authentication auth = authenticate(api, op, request);
       if (auth.problem() != null) {
-        return render(api, auth.problem());
+        return decorate(api, render(api, auth.problem()), op, null, request);
       }
       principal = auth.principal();
       String permission = op.permission() != null ? op.permission() : op.isWrite() ? "write" : "read";
@@ -132,7 +141,28 @@ public final class Engine implements HttpHandler {
   }
 
   private HttpResponse decorate(VendorApi api, HttpResponse response, Operation op, Principal principal, HttpRequest request) {
-    return api.profile().decorate(response, op, principal, request);
+    HttpResponse decorated = api.profile().decorate(response, op, principal, request);
+    if (auditor == null) {
+      return decorated;
+    }
+    List<String> problems = auditor.check(op, decorated.status(), decorated.body());
+    if (problems.isEmpty()) {
+      return decorated;
+    }
+    problems.forEach(p -> {
+      LOG.warning(p);
+      violations.add(p);
+      while (violations.size() > MAX_VIOLATIONS) {
+        violations.poll();
+      }
+    });
+    String header = problems.get(0).replaceAll("[\\r\\n]", " ");
+    return decorated.withHeader("X-Counterfeit-Violations", header.length() > 500 ? header.substring(0, 500) : header);
+  }
+
+  /** Answers that broke the spec since start (the latest {@value #MAX_VIOLATIONS}), when auditing is on. */
+  List<String> responseViolations() {
+    return List.copyOf(violations);
   }
 
   private static HttpRequest asEmptyBody(Operation op, HttpRequest request) {

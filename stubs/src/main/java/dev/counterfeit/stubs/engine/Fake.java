@@ -37,11 +37,11 @@ public final class Fake implements HttpHandler {
   private final boolean demoRecords;
 
   private Fake(List<VendorApi> apis, TenantStore store, Credentials credentials, Clock clock, boolean demoRecords,
-      boolean rateLimits) {
+      boolean rateLimits, boolean checkResponses) {
     this.apis = apis;
     this.store = store;
     this.seeder = new Seeder(store, credentials);
-    this.engine = new Engine(apis, store, credentials, clock, rateLimits);
+    this.engine = new Engine(apis, store, credentials, clock, rateLimits, checkResponses);
     this.demoRecords = demoRecords;
     apis.forEach(seeder::credentials);
     reset();
@@ -54,10 +54,11 @@ public final class Fake implements HttpHandler {
    * @param specOverrides YAML text to serve instead of a vendor's packaged spec (tests of the kit use this)
    * @param demoRecords whether to load the demo tenants' records (reference data and credentials always load)
    * @param rateLimits whether vendors' rate limits apply
+   * @param checkResponses whether every answer is checked against the spec (see {@link #responseViolations()})
    * @throws SpecException when a spec cannot be served; nothing starts then
    */
   public static Fake build(Set<String> vendors, Map<String, String> specOverrides, boolean demoRecords,
-      boolean rateLimits, Clock clock) {
+      boolean rateLimits, boolean checkResponses, Clock clock) {
     Map<String, VendorProfile> profiles = new TreeMap<>();
     ServiceLoader.load(VendorProfile.class).forEach(p -> profiles.put(p.id(), p));
     for (String wanted : vendors) {
@@ -81,7 +82,7 @@ public final class Fake implements HttpHandler {
       apis.add(new VendorApi(profile, model, seed(profile.id())));
     }
     return new Fake(List.copyOf(apis), new InMemoryTenantStore(), new Credentials(clock), clock, demoRecords,
-        rateLimits);
+        rateLimits, checkResponses);
   }
 
   private static JsonNode seed(String vendor) {
@@ -96,6 +97,11 @@ public final class Fake implements HttpHandler {
   @Override
   public HttpResponse handle(HttpRequest request) {
     return engine.handle(request);
+  }
+
+  /** Answers that broke the spec (status not declared, body not matching), when response checks are on. */
+  public List<String> responseViolations() {
+    return engine.responseViolations();
   }
 
   /** Forgets every change: the store goes back to the seed. */

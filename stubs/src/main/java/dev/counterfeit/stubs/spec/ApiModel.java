@@ -151,6 +151,15 @@ public final class ApiModel {
       String responseSchema = successMediaType == null ? null
           : canonical(spec, response + "/content/" + ApiSpec.escape(successMediaType) + "/schema");
 
+      Map<String, Schema> responses = new LinkedHashMap<>();
+      for (Iterator<String> codes = node.path("responses").fieldNames(); codes.hasNext(); ) {
+        String code = codes.next();
+        String pointer = canonical(spec, opPointer() + "/responses/" + ApiSpec.escape(code));
+        Iterator<String> types = spec.at(pointer).path("content").fieldNames();
+        responses.put(code.toUpperCase(Locale.ROOT), types.hasNext()
+            ? spec.schema(canonical(spec, pointer + "/content/" + ApiSpec.escape(types.next()) + "/schema")) : null);
+      }
+
       JsonNode parentNode = node.get("x-counterfeit-parent");
       Operation.ParentRef parent = parentNode == null ? null : new Operation.ParentRef(
           parentNode.path("param").asText(), parentNode.path("resource").asText(), parentNode.path("field").asText());
@@ -177,6 +186,7 @@ public final class ApiModel {
           node.path("x-counterfeit-permission").asText(null),
           set != null && set.isObject() ? (ObjectNode) set : JsonNodeFactory.instance.objectNode(),
           parent,
+          java.util.Collections.unmodifiableMap(responses),
           node);
     }
 

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param permission the permission a credential needs ({@code x-counterfeit-permission}), or null
  * @param set fields the server sets whatever the body says ({@code x-counterfeit-set})
  * @param parent the parent reference of a sub-collection route, or null
+ * @param responses every declared answer: status ({@code 200}, {@code 4XX}, {@code default}) → its compiled body
+ *     schema, or null when it declares no body
  * @param extensions the operation node, for profile hooks that read their own extensions
  */
 public record Operation(
@@ -45,10 +47,22 @@ public record Operation(
     String permission,
     ObjectNode set,
     ParentRef parent,
+    Map<String, Schema> responses,
     JsonNode extensions) {
 
   /** A sub-collection's link to its parent: path parameter, parent collection, the child's field pointing at it. */
   public record ParentRef(String param, String resource, String field) {}
+
+  /** The declared answer for a status: exact code first, then {@code 4XX}-style ranges, then {@code default}. */
+  public Optional<String> declaredStatus(int status) {
+    String code = Integer.toString(status);
+    for (String key : new String[] {code, code.charAt(0) + "XX", "default"}) {
+      if (responses.containsKey(key)) {
+        return Optional.of(key);
+      }
+    }
+    return Optional.empty();
+  }
 
   /** Path parameters when the path matches this operation's template. */
   public Optional<Map<String, String>> match(String path) {
