@@ -229,12 +229,12 @@ final class Actions {
     return answer(api, op, project(api, op, record, data, updated));
   }
 
-  /** RFC 7396: objects merge member by member, {@code null} clears, anything else replaces. */
+  /** RFC 7396: objects merge member by member, {@code null} removes a member, anything else replaces. */
   static JsonNode mergePatch(JsonNode target, JsonNode patch) {
-    if (!patch.isObject() || target == null || !target.isObject()) {
-      return patch.isObject() ? stripNulls((ObjectNode) patch.deepCopy()) : patch.deepCopy();
+    if (!patch.isObject()) {
+      return patch.deepCopy();
     }
-    ObjectNode result = ((ObjectNode) target).deepCopy();
+    ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : NODES.objectNode();
     patch.fields().forEachRemaining(e -> {
       if (e.getValue().isNull()) {
         result.remove(e.getKey());
@@ -243,11 +243,6 @@ final class Actions {
       }
     });
     return result;
-  }
-
-  private static ObjectNode stripNulls(ObjectNode node) {
-    node.properties().removeIf(e -> e.getValue().isNull());
-    return node;
   }
 
   /** The body's declared fields only: undeclared ones are accepted (when the schema allows) but never stored. */

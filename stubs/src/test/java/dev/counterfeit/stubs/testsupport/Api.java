@@ -68,7 +68,8 @@ public final class Api {
   public static ObjectNode object(Object... pairs) {
     ObjectNode node = JSON.createObjectNode();
     for (int i = 0; i < pairs.length; i += 2) {
-      node.set((String) pairs[i], JSON.valueToTree(pairs[i + 1]));
+      Object value = pairs[i + 1];
+      node.set((String) pairs[i], value == null ? JSON.nullNode() : JSON.valueToTree(value));
     }
     return node;
   }

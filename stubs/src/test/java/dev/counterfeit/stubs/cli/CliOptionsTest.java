@@ -1,0 +1,63 @@
+package dev.counterfeit.stubs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.counterfeit.stubs.StubServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliOptionsTest {
+  private static StubServerConfig parse(String... args) {
+    CliOptions options = new CliOptions();
+    new CommandLine(options).parseArgs(args);
+    return options.toConfig();
+  }
+
+  @Test
+  void defaultsServeEverythingOnLoopbackPort8080WithSeedAndRateLimits() {
+    StubServerConfig config = parse();
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.bind()).isEqualTo("127.0.0.1");
+    assertThat(config.apis()).isEmpty();
+    assertThat(config.seed()).isTrue();
+    assertThat(config.rateLimits()).isTrue();
+    assertThat(config.corsOrigins()).containsExactly("*");
+  }
+
+  @Test
+  void optionsReachTheConfig(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("fintoro.yaml");
+    Files.writeString(spec, "openapi: 3.1.0");
+    StubServerConfig config = parse("--port", "0", "--bind", "0.0.0.0", "--apis", "fintoro,apidev", "--no-seed",
+        "--no-rate-limits", "--cors-origins", "http://localhost:5173", "--journal-limit", "0", "--check-responses",
+        "--spec", "fintoro=" + spec);
+    assertThat(config.port()).isZero();
+    assertThat(config.bind()).isEqualTo("0.0.0.0");
+    assertThat(config.apis()).containsExactlyInAnyOrder("fintoro", "apidev");
+    assertThat(config.seed()).isFalse();
+    assertThat(config.rateLimits()).isFalse();
+    assertThat(config.checkResponses()).isTrue();
+    assertThat(config.corsOrigins()).containsExactly("http://localhost:5173");
+    assertThat(config.journalLimit()).isZero();
+    assertThat(config.specOverrides()).containsEntry("fintoro", "openapi: 3.1.0");
+  }
+
+  @Test
+  void helpExitsZeroAndBadArgumentsExitTwo() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    StubServerRunner runner = new StubServerRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(runner.run("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--no-seed", "--cors-origins");
+    assertThat(runner.run("--port", "not-a-number")).isEqualTo(2);
+    assertThat(runner.run("--apis", "nosuchvendor")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown API 'nosuchvendor'");
+  }
+}
