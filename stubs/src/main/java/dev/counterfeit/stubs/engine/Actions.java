@@ -79,6 +79,7 @@ final class Actions {
     return new ProblemException(Problem.of(ProblemKind.NOT_FOUND, "No " + collection + " item with id " + id + "."));
   }
 
+  /** The fake's time as the answers show it: UTC, whole seconds. */
   private String now() {
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -359,7 +360,7 @@ final class Actions {
     }
 
     public void update(String collection, ObjectNode record, TenantData data) {
-      record.put(Records.UPDATED, now());
+      record.put(Records.UPDATED, Actions.this.now());
       data.put(collection, idOf(record), record);
     }
 
@@ -373,6 +374,10 @@ final class Actions {
 
     public void issueCredential(String scheme, String value, String tenantId, Set<String> grants, Duration lifetime) {
       credentials.add(api.vendor(), scheme, value, tenantId, grants, clock.instant().plus(lifetime));
+    }
+
+    public java.time.Instant now() {
+      return clock.instant();
     }
 
     public JsonNode seedSection(String name) {

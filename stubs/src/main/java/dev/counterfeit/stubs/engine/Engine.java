@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpHandler;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.profile.Exchange;
 import dev.counterfeit.stubs.profile.Principal;
 import dev.counterfeit.stubs.profile.Problem;
 import dev.counterfeit.stubs.profile.ProblemException;
@@ -106,7 +107,7 @@ public final class Engine implements HttpHandler {
       }
     }
     if (rateLimits) {
-      Optional<Problem> refused = api.profile().admit(op, principal, request);
+      Optional<Problem> refused = api.profile().admit(op, principal, request, clock.instant());
       if (refused.isPresent()) {
         return decorate(api, render(api, refused.get()), op, principal, request);
       }
@@ -132,16 +133,36 @@ public final class Engine implements HttpHandler {
   }
 
   private HttpResponse act(VendorApi api, Operation op, Principal principal, HttpRequest request, RequestCheck.Valid v) {
-    try {
-      TenantKey tenant = principal == null ? null : new TenantKey(api.vendor(), principal.tenant());
-      return actions.perform(api, op, tenant, principal, request, v);
-    } catch (ProblemException e) {
-      return render(api, e.problem());
-    }
+    TenantKey tenant = principal == null ? null : new TenantKey(api.vendor(), principal.tenant());
+    return api.profile().intercept(new Exchange() {
+      public Operation operation() {
+        return op;
+      }
+
+      public Principal principal() {
+        return principal;
+      }
+
+      public HttpRequest request() {
+        return request;
+      }
+
+      public HttpResponse proceed() {
+        try {
+          return actions.perform(api, op, tenant, principal, request, v);
+        } catch (ProblemException e) {
+          return render(api, e.problem());
+        }
+      }
+
+      public <T> T write(java.util.function.Function<dev.counterfeit.stubs.store.TenantData, T> work) {
+        return store.write(tenant, work);
+      }
+    });
   }
 
   private HttpResponse decorate(VendorApi api, HttpResponse response, Operation op, Principal principal, HttpRequest request) {
-    HttpResponse decorated = api.profile().decorate(response, op, principal, request);
+    HttpResponse decorated = api.profile().decorate(response, op, principal, request, clock.instant());
     if (auditor == null) {
       return decorated;
     }

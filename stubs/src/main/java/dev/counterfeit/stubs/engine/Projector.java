@@ -110,10 +110,12 @@ final class Projector {
       String id = record.path(Records.ID).asText();
       JsonNode items = SchemaNodes.itemsOf(spec, schema);
       ArrayNode out = NODES.arrayNode();
+      boolean iris = embed.path("as").asText().equals("iri");
       for (ObjectNode child : tenant.list(resource)) {
         JsonNode ref = child.get(field);
         if (ref != null && !ref.isNull() && id.equals(api.profile().refToId(collection, ref))) {
-          out.add(object(items, resource, child, tenant, null, depth + 1));
+          out.add(iris ? NODES.textNode(api.selfPath(resource, child.path(Records.ID).asText()))
+              : object(items, resource, child, tenant, null, depth + 1));
         }
       }
       return out;

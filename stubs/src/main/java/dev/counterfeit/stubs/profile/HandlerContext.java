@@ -52,6 +52,9 @@ public interface HandlerContext {
   /** Registers a credential (a login's token) that authenticates as {@code tenant} until it expires. */
   void issueCredential(String scheme, String value, String tenant, Set<String> grants, Duration lifetime);
 
+  /** The fake's clock. */
+  java.time.Instant now();
+
   /** The seed's extra section for this vendor (users and passwords for a login), or a missing node. */
   JsonNode seedSection(String name);
 }

@@ -6,6 +6,7 @@ import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.spec.Action;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.validation.ValidationReport;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,16 +70,29 @@ public interface VendorProfile {
   }
 
   /**
-   * A refusal before the operation runs (rate limits), or empty to go on. Called after authentication.
+   * A refusal before the operation runs (rate limits), or empty to go on. Called after authentication, and
+   * only while rate limits are switched on.
    *
    * @param principal the caller, or null on public routes
+   * @param now the fake's clock
    */
-  default Optional<Problem> admit(Operation operation, Principal principal, HttpRequest request) {
+  default Optional<Problem> admit(Operation operation, Principal principal, HttpRequest request, Instant now) {
     return Optional.empty();
   }
 
-  /** Headers every answer of this vendor carries (request ids, rate-limit counters). */
-  default HttpResponse decorate(HttpResponse response, Operation operation, Principal principal, HttpRequest request) {
+  /** Wraps acting on a valid request (an idempotency cache answers retries without acting again). */
+  default HttpResponse intercept(Exchange exchange) {
+    return exchange.proceed();
+  }
+
+  /**
+   * Headers every answer of this vendor's operations carries (request ids, rate-limit counters).
+   *
+   * @param principal the caller, or null when unauthenticated
+   * @param now the fake's clock
+   */
+  default HttpResponse decorate(HttpResponse response, Operation operation, Principal principal, HttpRequest request,
+      Instant now) {
     return response;
   }
 }

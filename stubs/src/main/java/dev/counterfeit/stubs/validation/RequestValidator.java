@@ -120,7 +120,13 @@ public final class RequestValidator {
     JsonNode keywordValue = error.getSchemaNode();
     switch (key) {
       case "required", "additionalProperties", "dependentRequired" -> field = join(field, error.getProperty());
-      case "type" -> args.put("type", typeNames(keywordValue));
+      case "type" -> {
+        args.put("type", typeNames(keywordValue));
+        Object[] found = error.getArguments();
+        if (found != null && found.length > 0 && found[0] != null) {
+          args.put("found", found[0].toString());
+        }
+      }
       case "enum" -> args.put("allowed", enumText(keywordValue));
       case "const" -> args.put("allowed", keywordValue == null ? "" : keywordValue.asText());
       case "format" -> args.put("format", keywordValue == null ? "" : keywordValue.asText());

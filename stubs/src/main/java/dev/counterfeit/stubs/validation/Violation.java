@@ -10,7 +10,8 @@ import java.util.Map;
  *     parameter name for parameters; "" for the body as a whole
  * @param key what is wrong: a JSON Schema keyword ({@code required}, {@code maxLength}, {@code type}, ...) or
  *     an engine key ({@code ref} for a reference to nothing)
- * @param args the values a message needs: {@code limit}, {@code allowed}, {@code type}, {@code format}
+ * @param args the values a message needs: {@code limit}, {@code allowed}, {@code type} (expected),
+ *     {@code found} (the JSON type sent), {@code format}
  */
 public record Violation(Location location, String field, String key, Map<String, Object> args) {
 

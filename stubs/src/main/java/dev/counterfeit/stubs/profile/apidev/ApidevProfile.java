@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
+import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.profile.ListPage;
+import dev.counterfeit.stubs.profile.Principal;
+import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.profile.RateLimiter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.counterfeit.stubs.profile.PageRequest;
 import dev.counterfeit.stubs.profile.Problem;
 import dev.counterfeit.stubs.profile.VendorProfile;
@@ -14,6 +19,8 @@ import dev.counterfeit.stubs.spec.Action;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.Violation;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +33,16 @@ import java.util.Optional;
 public final class ApidevProfile implements VendorProfile {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  private static final int ROUTE_LIMIT = 10;
+  private static final Duration ROUTE_WINDOW = Duration.ofMinutes(1);
+  private static final int LOGIN_LIMIT = 5;
+  private static final Duration LOGIN_WINDOW = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Messages messages = Messages.load("dev/counterfeit/stubs/profile/apidev/messages.properties");
+  private final RateLimiter limiter = new RateLimiter();
+  private final LoginGuard guard = new LoginGuard();
+  private final Login login = new Login(guard);
 
   @Override
   public String id() {
@@ -84,6 +100,11 @@ public final class ApidevProfile implements VendorProfile {
   }
 
   private HttpResponse validation(Problem problem) {
+    List<Violation> violations = problem.report().violations();
+    if (violations.stream().allMatch(v -> v.location() == Violation.Location.HEADER && v.key().equals("required"))) {
+      return error(400, "BAD_REQUEST", "Missing required headers: "
+          + String.join(", ", violations.stream().map(Violation::field).toList()) + ".");
+    }
     ObjectNode body = envelope("VALIDATION_ERROR", "Invalid parameters.");
     ArrayNode details = ((ObjectNode) body.get("error")).putArray("details");
     for (Violation v : problem.report().violations()) {
@@ -105,6 +126,44 @@ public final class ApidevProfile implements VendorProfile {
 
   @Override
   public Optional<CustomHandler> handler(String name) {
-    return name.equals("login") ? Optional.of(Login::handle) : Optional.empty();
+    return name.equals("login") ? Optional.of(login::handle) : Optional.empty();
+  }
+
+  /**
+   * 10 requests a minute per route and company; logins 5 per 30 seconds per account, and none while the
+   * account is locked after repeated failures.
+   */
+  @Override
+  public Optional<Problem> admit(Operation operation, Principal principal, HttpRequest request, Instant now) {
+    if (principal == null) {
+      String account = LoginGuard.account(request.header("tenant"), emailOf(request));
+      Optional<Instant> locked = guard.lockedUntil(account, now);
+      if (locked.isPresent()) {
+        long seconds = Math.max(1, Duration.between(now, locked.get()).toSeconds());
+        return Optional.of(Problem.of(ProblemKind.RATE_LIMITED,
+                "Account locked after repeated failed logins; try again in " + seconds + " s.")
+            .withHeader("Retry-After", Long.toString(seconds)));
+      }
+      return refuse(limiter.hit("login:" + account, LOGIN_LIMIT, LOGIN_WINDOW, now), now, "Exceeded 5 login attempts per 30 s.");
+    }
+    return refuse(limiter.hit(principal.tenant() + ":" + operation.operationId(), ROUTE_LIMIT, ROUTE_WINDOW, now), now,
+        "Exceeded 10 req/min.");
+  }
+
+  private static Optional<Problem> refuse(RateLimiter.Decision decision, Instant now, String message) {
+    if (decision.allowed()) {
+      return Optional.empty();
+    }
+    return Optional.of(Problem.of(ProblemKind.RATE_LIMITED, message)
+        .withHeader("Retry-After", Long.toString(decision.retryAfterSeconds(now))));
+  }
+
+  /** The login body's e-mail, read leniently: the limit counts attempts before the body is validated. */
+  private static String emailOf(HttpRequest request) {
+    try {
+      return JSON.readTree(request.body()).path("email").asText("");
+    } catch (java.io.IOException e) {
+      return "";
+    }
   }
 }

@@ -22,9 +22,13 @@ final class Login {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-  private Login() {}
+  private final LoginGuard guard;
 
-  static HttpResponse handle(HandlerContext ctx) {
+  Login(LoginGuard guard) {
+    this.guard = guard;
+  }
+
+  HttpResponse handle(HandlerContext ctx) {
     String tenantHost = ctx.request().header("tenant");
     String email = ctx.body().path("email").asText();
     String password = ctx.body().path("password").asText();
@@ -34,19 +38,21 @@ final class Login {
           && user.path("password").asText().equals(password)) {
         Set<String> grants = new HashSet<>();
         user.path("grants").forEach(g -> grants.add(g.asText()));
-        String token = jwt(email, tenantHost, grants);
+        guard.succeeded(LoginGuard.account(tenantHost, email));
+        String token = jwt(email, tenantHost, grants, ctx.now());
         ctx.issueCredential("bearerAuth", token, user.path("tenant").asText(), grants, LIFETIME);
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("authorization", token);
         return ctx.answer(answer);
       }
     }
+    guard.failed(LoginGuard.account(tenantHost, email), ctx.now());
     return ApidevProfile.error(401, "UNAUTHORIZED", "Invalid email or password.");
   }
 
   /** A well-formed JWT (HS256 header, claims, random signature); the fake recognises it by its registry. */
-  private static String jwt(String email, String tenant, Set<String> grants) {
+  private static String jwt(String email, String tenant, Set<String> grants, Instant issued) {
     String header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
-    long now = Instant.now().getEpochSecond();
+    long now = issued.getEpochSecond();
     ObjectNode claims = JsonNodeFactory.instance.objectNode()
         .put("sub", email).put("tenant", tenant).put("iat", now).put("exp", now + LIFETIME.toSeconds());
     grants.stream().sorted().forEach(claims.putArray("permissions")::add);

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.profile.Exchange;
 import dev.counterfeit.stubs.profile.ListPage;
+import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.profile.RateLimiter;
 import dev.counterfeit.stubs.profile.PageRequest;
 import dev.counterfeit.stubs.profile.Principal;
 import dev.counterfeit.stubs.profile.Problem;
@@ -16,7 +19,10 @@ import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.ValidationReport;
 import dev.counterfeit.stubs.validation.Violation;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,7 +37,12 @@ public final class FintoroProfile implements VendorProfile {
   private static final List<String> COMPANY_IDS = List.of("subjectId", "taxId", "vatId");
   private static final List<String> DELIVERY = List.of("deliveryStreet", "deliveryCity", "deliveryZip", "deliveryCountryId");
 
+  private static final int LIMIT = 120;
+  private static final Duration WINDOW = Duration.ofMinutes(1);
+
   private final Messages messages = Messages.load("dev/counterfeit/stubs/profile/fintoro/messages.properties");
+  private final RateLimiter limiter = new RateLimiter();
+  private final Idempotency idempotency = new Idempotency();
 
   @Override
   public String id() {
@@ -110,8 +121,36 @@ public final class FintoroProfile implements VendorProfile {
     return ValidationReport.empty();
   }
 
+  /** 120 requests a minute per company, shared by all its tokens. */
   @Override
-  public HttpResponse decorate(HttpResponse response, Operation operation, Principal principal, HttpRequest request) {
-    return response.withHeader("X-Request-Id", UUID.randomUUID().toString()).withHeader("Content-Language", "en");
+  public Optional<Problem> admit(Operation operation, Principal principal, HttpRequest request, Instant now) {
+    if (principal == null) {
+      return Optional.empty();
+    }
+    RateLimiter.Decision decision = limiter.hit(principal.tenant(), LIMIT, WINDOW, now);
+    if (decision.allowed()) {
+      return Optional.empty();
+    }
+    return Optional.of(Problem.of(ProblemKind.RATE_LIMITED, "Too Many Attempts.")
+        .withHeader("Retry-After", Long.toString(decision.retryAfterSeconds(now)))
+        .withHeader("X-RateLimit-Reset", Long.toString(decision.resetAt().getEpochSecond())));
+  }
+
+  @Override
+  public HttpResponse intercept(Exchange exchange) {
+    return idempotency.around(exchange, this::render);
+  }
+
+  /** Every answer carries a request id, its language and the company's rate-limit counters. */
+  @Override
+  public HttpResponse decorate(HttpResponse response, Operation operation, Principal principal, HttpRequest request,
+      Instant now) {
+    HttpResponse decorated = response.withHeader("X-Request-Id", UUID.randomUUID().toString()).withHeader("Content-Language", "en");
+    if (principal == null) {
+      return decorated;
+    }
+    RateLimiter.Decision state = limiter.peek(principal.tenant(), LIMIT, WINDOW, now);
+    return decorated.withHeader("X-RateLimit-Limit", Integer.toString(LIMIT))
+        .withHeader("X-RateLimit-Remaining", Integer.toString(state.remaining()));
   }
 }

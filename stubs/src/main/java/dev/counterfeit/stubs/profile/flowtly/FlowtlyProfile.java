@@ -52,7 +52,13 @@ public final class FlowtlyProfile implements VendorProfile {
     body.put("@id", page.path());
     body.put("@type", "hydra:Collection");
     body.put("hydra:totalItems", page.total());
-    body.putArray("hydra:member").addAll(page.items());
+    // Collection members carry no @context of their own; the collection's applies.
+    var members = body.putArray("hydra:member");
+    for (JsonNode item : page.items()) {
+      ObjectNode member = item.deepCopy();
+      member.remove("@context");
+      members.add(member);
+    }
     int size = page.page().limit();
     int current = page.page().offset() / size + 1;
     int last = Math.max(1, (page.total() + size - 1) / size);
@@ -108,7 +114,7 @@ public final class FlowtlyProfile implements VendorProfile {
     return switch (problem.kind()) {
       case MISSING_CREDENTIALS -> jwt("JWT Token not found");
       case INVALID_CREDENTIALS -> jwt("Invalid JWT Token");
-      case INVALID_REQUEST -> violations(problem);
+      case INVALID_REQUEST -> denormalizationError(problem).orElseGet(() -> violations(problem));
       case MALFORMED_BODY -> problem(400, "Syntax error");
       case FORBIDDEN -> problem(403, "Access Denied.");
       case NOT_FOUND, NO_ROUTE -> problem(404, problem.kind() == ProblemKind.NOT_FOUND ? "Not Found" : problem.detail());
@@ -134,6 +140,37 @@ public final class FlowtlyProfile implements VendorProfile {
         .put("hydra:title", "An error occurred")
         .put("hydra:description", detail);
     return HttpResponse.json(status, PROBLEM, body);
+  }
+
+  /**
+   * API Platform turns a query parameter it cannot use, or a body value of the wrong JSON type, into a 400
+   * before its validator runs; only constraint violations on well-typed input are 422s.
+   */
+  private Optional<HttpResponse> denormalizationError(Problem problem) {
+    for (Violation v : problem.report().violations()) {
+      if (v.location() != Violation.Location.BODY) {
+        String detail = v.field().equals("page") && v.key().equals("minimum") ? "Page should not be less than 1"
+            : "Invalid value for the \"" + v.field() + "\" parameter: " + messages.text(v);
+        return Optional.of(problem(400, detail));
+      }
+      if (v.key().equals("type")) {
+        return Optional.of(problem(400, "The type of the \"" + v.field() + "\" attribute must be \"" + php(v.arg("type"))
+            + "\", \"" + php(v.arg("found")) + "\" given."));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** JSON Schema type names as PHP's serializer prints them. */
+  private static String php(String jsonType) {
+    return switch (jsonType) {
+      case "integer" -> "int";
+      case "number" -> "float";
+      case "boolean" -> "bool";
+      case "object" -> "array";
+      case "null" -> "NULL";
+      default -> jsonType;
+    };
   }
 
   private HttpResponse violations(Problem problem) {
