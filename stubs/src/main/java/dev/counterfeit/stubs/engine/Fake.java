@@ -104,9 +104,10 @@ public final class Fake implements HttpHandler {
     return engine.responseViolations();
   }
 
-  /** Forgets every change: the store goes back to the seed. */
+  /** Forgets every change: the store goes back to the seed, and rate-limit windows start again. */
   public synchronized void reset() {
     store.clear();
+    apis.forEach(api -> api.profile().reset());
     apis.forEach(api -> seeder.data(api, demoRecords));
   }
 

@@ -34,6 +34,11 @@ public final class RateLimiter {
     return new Decision(w.count() <= limit, limit, Math.max(0, limit - w.count()), w.start().plus(window));
   }
 
+  /** Forgets every window. */
+  public void clear() {
+    windows.clear();
+  }
+
   /** The state of a key without counting a hit. */
   public Decision peek(String key, int limit, Duration window, Instant now) {
     Window w = windows.get(key);

@@ -85,6 +85,9 @@ public interface VendorProfile {
     return exchange.proceed();
   }
 
+  /** Forgets transient state (rate-limit windows, lockouts) when the fake is reset. */
+  default void reset() {}
+
   /**
    * Headers every answer of this vendor's operations carries (request ids, rate-limit counters).
    *

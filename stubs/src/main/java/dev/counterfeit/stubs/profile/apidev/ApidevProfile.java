@@ -150,6 +150,12 @@ public final class ApidevProfile implements VendorProfile {
         "Exceeded 10 req/min.");
   }
 
+  @Override
+  public void reset() {
+    limiter.clear();
+    guard.clear();
+  }
+
   private static Optional<Problem> refuse(RateLimiter.Decision decision, Instant now, String message) {
     if (decision.allowed()) {
       return Optional.empty();

@@ -25,6 +25,10 @@ final class LoginGuard {
     });
   }
 
+  void clear() {
+    accounts.clear();
+  }
+
   void succeeded(String account) {
     accounts.remove(account);
   }

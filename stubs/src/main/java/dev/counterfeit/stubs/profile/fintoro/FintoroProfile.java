@@ -137,6 +137,11 @@ public final class FintoroProfile implements VendorProfile {
   }
 
   @Override
+  public void reset() {
+    limiter.clear();
+  }
+
+  @Override
   public HttpResponse intercept(Exchange exchange) {
     return idempotency.around(exchange, this::render);
   }
