@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -61,7 +62,12 @@ public final class ApiSpec {
     this.model = result.getOpenAPI();
     this.parseMessages = result.getMessages() == null ? List.of() : List.copyOf(result.getMessages());
     SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
-    Dialect dialect = Dialect.builder(Dialects.getOpenApi31()).format(new MailboxFormat()).build();
+    // Extensions (x-*) and the document's own keys (openapi, paths, ...) are not schema keywords: ignore them
+    // quietly instead of warning once per keyword.
+    Dialect dialect = Dialect.builder(Dialects.getOpenApi31())
+        .format(new MailboxFormat())
+        .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
+        .build();
     this.registry = SchemaRegistry.withDialect(dialect, builder -> builder
         .schemaRegistryConfig(config)
         .schemas(Map.of(documentUri, text)));

@@ -355,4 +355,47 @@ class FintoroAcceptanceTest {
     assertThat(keys(json(r))).containsExactly("error");
     assertThat(listIds(ACME_WRITE)).hasSize(4);
   }
+
+  // ---- headers every answer carries, ids, languages
+
+  @Test
+  void everyAnswerCarriesRequestIdAndContentLanguage() {
+    List<Response> answers = List.of(
+        as(ACME_WRITE).get(CLIENTS + "/101"),
+        Api.given(server).get(CLIENTS),
+        as(ACME_WRITE).get(CLIENTS + "/999999"),
+        create(ACME_WRITE, object("city", "No name")),
+        create(ACME_READ, object("name", "Read only")),
+        as(ACME_WRITE).contentType("application/json").body("{}").patch(CLIENTS + "/101"));
+
+    for (Response r : answers) {
+      assertThat(r.header("X-Request-Id")).as("X-Request-Id on %s", r.statusLine()).isNotBlank();
+      assertThat(r.header("Content-Language")).as("Content-Language on %s", r.statusLine()).isEqualTo("en");
+    }
+  }
+
+  @Test
+  void nonNumericClientIdAnswers404() {
+    assertMessage(as(ACME_WRITE).get(CLIENTS + "/abc"), 404, "No query results for model.");
+  }
+
+  @Test
+  void slovakAcceptLanguageLocalisesValidationMessages() {
+    Response r = as(ACME_WRITE).header("Accept-Language", "sk").contentType("application/json").body("{}").post(CLIENTS);
+
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.header("Content-Language")).isEqualTo("sk");
+    assertThat(Api.texts(json(r).at("/errors/name"))).hasSize(1).doesNotContain("The name field is required.");
+  }
+
+  @Test
+  void czechAcceptLanguageFallsBackToSlovakAndOthersToEnglish() {
+    Response czech = as(ACME_WRITE).header("Accept-Language", "cs").get(BASE + "/countries");
+    Response german = as(ACME_WRITE).header("Accept-Language", "de").get(BASE + "/countries");
+
+    assertThat(czech.header("Content-Language")).isEqualTo("sk");
+    assertThat(german.header("Content-Language")).isEqualTo("en");
+    assertThat(json(german).at("/data/0/name").asText()).isEqualTo("Slovakia");
+    assertThat(json(czech).at("/data/0/name").asText()).isNotEqualTo("Slovakia");
+  }
 }

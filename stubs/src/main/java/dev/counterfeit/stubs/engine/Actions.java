@@ -57,10 +57,10 @@ final class Actions {
       VendorApi api, Operation op, TenantKey tenant, Principal principal, HttpRequest request, RequestCheck.Valid v) {
     return switch (op.action()) {
       case LIST -> list(api, op, tenant, request, v.params());
-      case READ -> store.read(tenant, data -> answer(api, op, project(api, op, find(api, op, data, v), data, null)));
-      case CREATE -> store.write(tenant, data -> create(api, op, data, tenant, v.body()));
-      case REPLACE -> store.write(tenant, data -> replace(api, op, data, v));
-      case MERGE -> store.write(tenant, data -> merge(api, op, data, v));
+      case READ -> store.read(tenant, data -> answer(api, op, project(api, op, find(api, op, data, v), data, null, request)));
+      case CREATE -> store.write(tenant, data -> create(api, op, data, tenant, v.body(), request));
+      case REPLACE -> store.write(tenant, data -> replace(api, op, data, v, request));
+      case MERGE -> store.write(tenant, data -> merge(api, op, data, v, request));
       case DELETE -> store.write(tenant, data -> {
         String id = find(api, op, data, v).get(Records.ID).asText();
         data.remove(op.resource(), id);
@@ -125,7 +125,7 @@ final class Actions {
       JsonNode schema = api.itemSchema(op);
       List<JsonNode> items = new ArrayList<>();
       for (ObjectNode r : records.subList(from, to)) {
-        items.add(api.projector().project(schema, op.resource(), r, data, null));
+        items.add(api.profile().present(api.projector().project(schema, op.resource(), r, data, null), r, request));
       }
       JsonNode body = api.profile().wrapList(new ListPage(op, items, total, page, params, request.path()));
       return HttpResponse.json(op.successStatus(), op.successMediaType(), body);
@@ -180,13 +180,13 @@ final class Actions {
 
   // ---- writes
 
-  private HttpResponse create(VendorApi api, Operation op, TenantData data, TenantKey tenant, JsonNode body) {
+  private HttpResponse create(VendorApi api, Operation op, TenantData data, TenantKey tenant, JsonNode body, HttpRequest request) {
     ObjectNode record = declared(api, op, body);
     record.setAll(op.set());
     check(api, op, data, body, record, null);
     String id = stamp(api, op.resource(), tenant.tenant(), record, data);
     data.put(op.resource(), id, record);
-    return answer(api, op, project(api, op, record, data, null));
+    return answer(api, op, project(api, op, record, data, null, request));
   }
 
   /** Gives a new record its id, owner, timestamps and per-tenant number; answers the id. */
@@ -202,7 +202,7 @@ final class Actions {
     return id;
   }
 
-  private HttpResponse replace(VendorApi api, Operation op, TenantData data, RequestCheck.Valid v) {
+  private HttpResponse replace(VendorApi api, Operation op, TenantData data, RequestCheck.Valid v, HttpRequest request) {
     ObjectNode existing = find(api, op, data, v);
     ObjectNode record = declared(api, op, v.body());
     record.setAll(op.set());
@@ -210,10 +210,10 @@ final class Actions {
     check(api, op, data, v.body(), record, existing);
     record.put(Records.UPDATED, now());
     data.put(op.resource(), existing.get(Records.ID).asText(), record);
-    return answer(api, op, project(api, op, record, data, null));
+    return answer(api, op, project(api, op, record, data, null, request));
   }
 
-  private HttpResponse merge(VendorApi api, Operation op, TenantData data, RequestCheck.Valid v) {
+  private HttpResponse merge(VendorApi api, Operation op, TenantData data, RequestCheck.Valid v, HttpRequest request) {
     ObjectNode existing = find(api, op, data, v);
     ObjectNode record = existing.deepCopy();
     ObjectNode patch = declared(api, op, v.body());
@@ -227,7 +227,7 @@ final class Actions {
     check(api, op, data, v.body(), record, existing);
     record.put(Records.UPDATED, now());
     data.put(op.resource(), existing.get(Records.ID).asText(), record);
-    return answer(api, op, project(api, op, record, data, updated));
+    return answer(api, op, project(api, op, record, data, updated, request));
   }
 
   /** RFC 7396: objects merge member by member, {@code null} removes a member, anything else replaces. */
@@ -278,9 +278,11 @@ final class Actions {
     }
   }
 
-  private static JsonNode project(VendorApi api, Operation op, ObjectNode record, TenantView data, List<String> updated) {
+  private static JsonNode project(
+      VendorApi api, Operation op, ObjectNode record, TenantView data, List<String> updated, HttpRequest request) {
     JsonNode schema = api.itemSchema(op);
-    return schema == null ? null : api.projector().project(schema, op.resource(), record, data, updated);
+    return schema == null ? null
+        : api.profile().present(api.projector().project(schema, op.resource(), record, data, updated), record, request);
   }
 
   private static HttpResponse answer(VendorApi api, Operation op, JsonNode item) {
@@ -342,7 +344,8 @@ final class Actions {
 
     public JsonNode project(String collection, ObjectNode record, TenantData data) {
       JsonNode schema = api.readSchema(collection);
-      return schema == null ? record : api.projector().project(schema, collection, record, data, null);
+      return schema == null ? record
+          : api.profile().present(api.projector().project(schema, collection, record, data, null), record, request);
     }
 
     public HttpResponse answer(JsonNode item) {

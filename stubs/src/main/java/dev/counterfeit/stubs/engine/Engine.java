@@ -78,17 +78,15 @@ public final class Engine implements HttpHandler {
       if (route instanceof Route.Matched m) {
         return serve(apis.get(m.vendor()), m.operation(), m.pathParams(), request);
       }
-      if (route instanceof Route.MethodNotAllowed m) {
-        return render(api, Problem.of(ProblemKind.METHOD_NOT_ALLOWED,
-                "The " + request.method() + " method is not supported for this route. Supported methods: "
-                    + String.join(", ", m.allowed()) + ".")
-            .withHeader("Allow", String.join(", ", m.allowed())));
-      }
-      return render(api, Problem.of(ProblemKind.NO_ROUTE,
-          "No route found for \"" + request.method() + " " + request.path() + "\"."));
+      Problem problem = route instanceof Route.MethodNotAllowed m
+          ? Problem.of(ProblemKind.METHOD_NOT_ALLOWED, "The " + request.method() + " method is not supported for this route. "
+              + "Supported methods: " + String.join(", ", m.allowed()) + ".").withHeader("Allow", String.join(", ", m.allowed()))
+          : Problem.of(ProblemKind.NO_ROUTE, "No route found for \"" + request.method() + " " + request.path() + "\".");
+      HttpResponse response = render(api, request, problem);
+      return api == null ? response : decorate(api, response, null, null, request);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Unexpected failure answering " + request.method() + " " + request.path(), e);
-      return render(api, Problem.of(ProblemKind.INTERNAL, "Internal server error."));
+      return render(api, request, Problem.of(ProblemKind.INTERNAL, "Internal server error."));
     }
   }
 
@@ -97,19 +95,19 @@ public final class Engine implements HttpHandler {
     if (!op.security().isEmpty()) {
       Authentication auth = authenticate(api, op, request);
       if (auth.problem() != null) {
-        return decorate(api, render(api, auth.problem()), op, null, request);
+        return decorate(api, render(api, request, auth.problem()), op, null, request);
       }
       principal = auth.principal();
       String permission = op.permission() != null ? op.permission() : op.isWrite() ? "write" : "read";
       if (!principal.may(permission)) {
-        return decorate(api, render(api, Problem.of(ProblemKind.FORBIDDEN,
+        return decorate(api, render(api, request, Problem.of(ProblemKind.FORBIDDEN,
             "This action is unauthorized: it needs the " + permission + " permission.")), op, principal, request);
       }
     }
     if (rateLimits) {
       Optional<Problem> refused = api.profile().admit(op, principal, request, clock.instant());
       if (refused.isPresent()) {
-        return decorate(api, render(api, refused.get()), op, principal, request);
+        return decorate(api, render(api, request, refused.get()), op, principal, request);
       }
     }
     RequestCheck check = validator.check(op, request, pathParams);
@@ -119,13 +117,13 @@ public final class Engine implements HttpHandler {
     }
     HttpResponse response;
     if (check instanceof RequestCheck.UnsupportedMediaType u) {
-      response = render(api, Problem.of(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+      response = render(api, request, Problem.of(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
           "The content-type \"" + (u.sent() == null ? "" : u.sent()) + "\" is not supported. Supported MIME types are \""
               + String.join("\", \"", u.accepted()) + "\"."));
     } else if (check instanceof RequestCheck.Malformed) {
-      response = render(api, Problem.of(ProblemKind.MALFORMED_BODY, "Syntax error: the request body is not valid JSON."));
+      response = render(api, request, Problem.of(ProblemKind.MALFORMED_BODY, "Syntax error: the request body is not valid JSON."));
     } else if (check instanceof RequestCheck.Invalid i) {
-      response = render(api, Problem.invalid(i.report()));
+      response = render(api, request, Problem.invalid(i.report()));
     } else {
       response = act(api, op, principal, request, (RequestCheck.Valid) check);
     }
@@ -151,7 +149,7 @@ public final class Engine implements HttpHandler {
         try {
           return actions.perform(api, op, tenant, principal, request, v);
         } catch (ProblemException e) {
-          return render(api, e.problem());
+          return render(api, request, e.problem());
         }
       }
 
@@ -163,7 +161,7 @@ public final class Engine implements HttpHandler {
 
   private HttpResponse decorate(VendorApi api, HttpResponse response, Operation op, Principal principal, HttpRequest request) {
     HttpResponse decorated = api.profile().decorate(response, op, principal, request, clock.instant());
-    if (auditor == null) {
+    if (auditor == null || op == null) {
       return decorated;
     }
     List<String> problems = auditor.check(op, decorated.status(), decorated.body());
@@ -193,7 +191,7 @@ public final class Engine implements HttpHandler {
         "{}".getBytes(StandardCharsets.UTF_8));
   }
 
-  private static HttpResponse render(VendorApi api, Problem problem) {
+  private static HttpResponse render(VendorApi api, HttpRequest request, Problem problem) {
     if (api == null) {
       ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
           .put("error", problem.detail()).put("status", problem.kind().defaultStatus());
@@ -203,7 +201,7 @@ public final class Engine implements HttpHandler {
       }
       return response;
     }
-    HttpResponse response = api.profile().render(problem);
+    HttpResponse response = api.profile().render(problem, request);
     for (Map.Entry<String, String> h : problem.headers().entrySet()) {
       response = response.withHeader(h.getKey(), h.getValue());
     }

@@ -43,8 +43,17 @@ public interface VendorProfile {
     return item;
   }
 
-  /** The vendor's error answer for a problem. Never throws. */
-  HttpResponse render(Problem problem);
+  /** The vendor's error answer for a problem, in the request's language where the vendor localises. Never throws. */
+  HttpResponse render(Problem problem, HttpRequest request);
+
+  /**
+   * A projected item about to be answered, with the record it came from (localised names, say).
+   *
+   * @param item the projected item, which the profile may return changed
+   */
+  default JsonNode present(JsonNode item, com.fasterxml.jackson.databind.node.ObjectNode record, HttpRequest request) {
+    return item;
+  }
 
   /** The stored id a reference value points at ({@code "/clients/12"} → {@code "12"} for IRIs). */
   default String refToId(String collection, JsonNode value) {
@@ -91,6 +100,7 @@ public interface VendorProfile {
   /**
    * Headers every answer of this vendor's operations carries (request ids, rate-limit counters).
    *
+   * @param operation the operation, or null when the request matched none (404, 405)
    * @param principal the caller, or null when unauthenticated
    * @param now the fake's clock
    */

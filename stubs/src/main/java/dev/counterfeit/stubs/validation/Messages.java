@@ -45,11 +45,14 @@ public final class Messages {
     }
   }
 
-  /** The text for a violation; the template is looked up as {@code key.format} first for format errors. */
+  /**
+   * The text for a violation; format and type errors look up {@code format.<format>} and {@code type.<type>}
+   * first (languages put articles before type names differently).
+   */
   public String text(Violation v) {
     String template = null;
-    if (v.key().equals("format")) {
-      template = templates.getProperty("format." + v.arg("format"));
+    if (v.key().equals("format") || v.key().equals("type")) {
+      template = templates.getProperty(v.key() + "." + v.arg(v.key()));
     }
     if (template == null) {
       template = templates.getProperty(v.key(), templates.getProperty("invalid"));

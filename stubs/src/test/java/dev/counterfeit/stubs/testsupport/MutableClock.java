@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so windows, locks and token lifetimes pass without waiting. */
+/** A clock a test moves forward by hand (token lifetimes). */
 public final class MutableClock extends Clock {
   private volatile Instant now;
 

@@ -83,7 +83,7 @@ public final class ApidevProfile implements VendorProfile {
   }
 
   @Override
-  public HttpResponse render(Problem problem) {
+  public HttpResponse render(Problem problem, HttpRequest request) {
     return switch (problem.kind()) {
       case INVALID_REQUEST -> validation(problem);
       case MALFORMED_BODY -> error(400, "BAD_REQUEST", "Malformed JSON body.");

@@ -3,6 +3,7 @@ package dev.counterfeit.stubs.profile.finsync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
 import dev.counterfeit.stubs.profile.HandlerContext;
@@ -58,7 +59,7 @@ public final class FinSyncProfile implements VendorProfile {
   }
 
   @Override
-  public HttpResponse render(Problem problem) {
+  public HttpResponse render(Problem problem, HttpRequest request) {
     String text = problem.report().hasErrors()
         ? problem.report().violations().stream().map(messages::text).collect(Collectors.joining("; "))
         : switch (problem.kind()) {

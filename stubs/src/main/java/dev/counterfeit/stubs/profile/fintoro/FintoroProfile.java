@@ -22,6 +22,7 @@ import dev.counterfeit.stubs.validation.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
@@ -38,9 +39,11 @@ public final class FintoroProfile implements VendorProfile {
   private static final List<String> DELIVERY = List.of("deliveryStreet", "deliveryCity", "deliveryZip", "deliveryCountryId");
 
   private static final int LIMIT = 120;
+  private static final Violation EMPTY = new Violation(Violation.Location.BODY, "", "summary", Map.of());
   private static final Duration WINDOW = Duration.ofMinutes(1);
 
-  private final Messages messages = Messages.load("dev/counterfeit/stubs/profile/fintoro/messages.properties");
+  private final Messages english = Messages.load("dev/counterfeit/stubs/profile/fintoro/messages.properties");
+  private final Messages slovak = Messages.load("dev/counterfeit/stubs/profile/fintoro/messages_sk.properties");
   private final RateLimiter limiter = new RateLimiter();
   private final Idempotency idempotency = new Idempotency();
 
@@ -72,9 +75,14 @@ public final class FintoroProfile implements VendorProfile {
   }
 
   @Override
-  public HttpResponse render(Problem problem) {
+  public HttpResponse render(Problem problem, HttpRequest request) {
+    boolean badPath = problem.report().violations().stream().anyMatch(v -> v.location() == Violation.Location.PATH);
+    if (badPath) {
+      // Laravel's route-model binding looks a non-numeric id up like any other and finds nothing.
+      return message(404, "No query results for model.");
+    }
     return switch (problem.kind()) {
-      case INVALID_REQUEST, MALFORMED_BODY, UNSUPPORTED_MEDIA_TYPE -> validation(problem.report());
+      case INVALID_REQUEST, MALFORMED_BODY, UNSUPPORTED_MEDIA_TYPE -> validation(problem.report(), language(request));
       case MISSING_CREDENTIALS, INVALID_CREDENTIALS -> message(401, "Unauthenticated.");
       case FORBIDDEN -> message(403, "This action is unauthorized.");
       case NOT_FOUND -> message(404, "No query results for model.");
@@ -85,8 +93,9 @@ public final class FintoroProfile implements VendorProfile {
     };
   }
 
-  private HttpResponse validation(ValidationReport report) {
-    ObjectNode body = NODES.objectNode().put("message", "The given data was invalid.");
+  private HttpResponse validation(ValidationReport report, String language) {
+    Messages messages = language.equals("sk") ? slovak : english;
+    ObjectNode body = NODES.objectNode().put("message", messages.text("summary", EMPTY));
     ObjectNode errors = body.putObject("errors");
     for (Violation v : report.violations()) {
       String field = v.field().isEmpty() ? "body" : v.field();
@@ -143,14 +152,47 @@ public final class FintoroProfile implements VendorProfile {
 
   @Override
   public HttpResponse intercept(Exchange exchange) {
-    return idempotency.around(exchange, this::render);
+    return idempotency.around(exchange, problem -> render(problem, exchange.request()));
+  }
+
+  /**
+   * The answer's language from {@code Accept-Language}: Slovak, or English; Czech falls back to Slovak, as the
+   * documentation says, and anything else to English.
+   */
+  static String language(HttpRequest request) {
+    String header = request == null ? null : request.header("Accept-Language");
+    if (header == null) {
+      return "en";
+    }
+    for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+      String tag = range.getRange().toLowerCase(Locale.ROOT);
+      if (tag.startsWith("sk") || tag.startsWith("cs")) {
+        return "sk";
+      }
+      if (tag.startsWith("en")) {
+        return "en";
+      }
+    }
+    return "en";
+  }
+
+  /** Lookup names in the caller's language, from the seed's {@code names} per language. */
+  @Override
+  public JsonNode present(JsonNode item, ObjectNode record, HttpRequest request) {
+    String language = language(request);
+    JsonNode localized = record.path("names").path(language);
+    if (item.isObject() && item.has("name") && localized.isTextual()) {
+      ((ObjectNode) item).put("name", localized.asText());
+    }
+    return item;
   }
 
   /** Every answer carries a request id, its language and the company's rate-limit counters. */
   @Override
   public HttpResponse decorate(HttpResponse response, Operation operation, Principal principal, HttpRequest request,
       Instant now) {
-    HttpResponse decorated = response.withHeader("X-Request-Id", UUID.randomUUID().toString()).withHeader("Content-Language", "en");
+    HttpResponse decorated = response.withHeader("X-Request-Id", UUID.randomUUID().toString())
+        .withHeader("Content-Language", language(request));
     if (principal == null) {
       return decorated;
     }

@@ -3,6 +3,7 @@ package dev.counterfeit.stubs.profile.flowtly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
 import dev.counterfeit.stubs.profile.ListPage;
@@ -110,7 +111,7 @@ public final class FlowtlyProfile implements VendorProfile {
   }
 
   @Override
-  public HttpResponse render(Problem problem) {
+  public HttpResponse render(Problem problem, HttpRequest request) {
     return switch (problem.kind()) {
       case MISSING_CREDENTIALS -> jwt("JWT Token not found");
       case INVALID_CREDENTIALS -> jwt("Invalid JWT Token");
