@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.stubs.testsupport.Api;
+import dev.counterfeit.stubs.testsupport.SharedFake;
 import dev.counterfeit.stubs.testsupport.MutableClock;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -18,10 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,28 +35,19 @@ class ApidevAcceptanceTest {
   private static final String FERRETERIA = "900000000000000002";
   private static final String UNKNOWN = "900000000000999999";
 
-  private static CounterfeitServer server;
+  @RegisterExtension
+  static final SharedFake FAKE = new SharedFake();
 
   private String acmeJwt;
 
-  @BeforeAll
-  static void startServer() {
-    server = Api.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
-
+  /** Runs after the extension has put the store back to the seed. */
   @BeforeEach
-  void resetStoreAndLogIn() {
-    server.reset();
+  void logIn() {
     acmeJwt = login(ACME_HOST, "admin@acme.test");
   }
 
   private static String login(String host, String email) {
-    Response r = Api.given(server).header("tenant", host).contentType("application/json")
+    Response r = Api.given(FAKE.server()).header("tenant", host).contentType("application/json")
         .body(object("email", email, "password", PASSWORD).toString()).post(BASE + "/login");
     assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
     JsonNode body = json(r);
@@ -69,7 +60,7 @@ class ApidevAcceptanceTest {
   }
 
   private static RequestSpecification as(String host, String apiKey, String jwt) {
-    return Api.given(server).header("tenant", host).header("X-API-Key", apiKey).header("Authorization", "Bearer " + jwt);
+    return Api.given(FAKE.server()).header("tenant", host).header("X-API-Key", apiKey).header("Authorization", "Bearer " + jwt);
   }
 
   private RequestSpecification acme() {
@@ -183,7 +174,7 @@ class ApidevAcceptanceTest {
 
   @Test
   void rejectedRequestsLeaveTheStoreUnchanged() {
-    JsonNode before = state(server, "apidev");
+    JsonNode before = state(FAKE.server(), "apidev");
 
     create(object("name", text(201)));
     create("{\"name\": ");
@@ -195,7 +186,7 @@ class ApidevAcceptanceTest {
     as(ACME_HOST, "gtk_demo_acme", login(ACME_HOST, "viewer@acme.test")).contentType("application/json")
         .body(object("name", "Viewer").toString()).post(CLIENTS);
 
-    assertThat(state(server, "apidev")).isEqualTo(before);
+    assertThat(state(FAKE.server(), "apidev")).isEqualTo(before);
   }
 
   // ---- credentials
@@ -203,7 +194,7 @@ class ApidevAcceptanceTest {
   @ParameterizedTest
   @ValueSource(strings = {"tenant", "X-API-Key", "Authorization"})
   void missingRequiredHeaderIsRejectedWith400BadRequest(String missing) {
-    RequestSpecification spec = Api.given(server);
+    RequestSpecification spec = Api.given(FAKE.server());
     if (!missing.equals("tenant")) {
       spec = spec.header("tenant", ACME_HOST);
     }
@@ -220,7 +211,7 @@ class ApidevAcceptanceTest {
 
   @Test
   void loginWithoutTenantHeaderIsRejectedWith400BadRequest() {
-    Response r = Api.given(server).contentType("application/json")
+    Response r = Api.given(FAKE.server()).contentType("application/json")
         .body(object("email", "admin@acme.test", "password", PASSWORD).toString()).post(BASE + "/login");
 
     JsonNode error = assertError(r, 400, "BAD_REQUEST");
@@ -229,7 +220,7 @@ class ApidevAcceptanceTest {
 
   @Test
   void loginWithWrongPasswordIsRejectedWith401() {
-    Response r = Api.given(server).header("tenant", ACME_HOST).contentType("application/json")
+    Response r = Api.given(FAKE.server()).header("tenant", ACME_HOST).contentType("application/json")
         .body(object("email", "admin@acme.test", "password", "wrong").toString()).post(BASE + "/login");
 
     assertError(r, 401, "UNAUTHORIZED");

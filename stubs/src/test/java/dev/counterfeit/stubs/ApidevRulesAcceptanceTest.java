@@ -4,44 +4,30 @@ import static dev.counterfeit.stubs.testsupport.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.counterfeit.stubs.testsupport.Api;
+import dev.counterfeit.stubs.testsupport.SharedFake;
 import dev.counterfeit.stubs.testsupport.MutableClock;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** apidev's rules beyond its schema: rate limits, login lockout, JWT lifetime. Rate limits are on here. */
 class ApidevRulesAcceptanceTest {
   private static final String HOST = "demo.geotareas.com";
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
-  private static CounterfeitServer server;
 
-  @BeforeAll
-  static void start() {
-    server = CounterfeitServer.start(StubServerConfig.defaults().withPort(0).withApis(java.util.Set.of("apidev")).withClock(clock));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+  @RegisterExtension
+  static final SharedFake FAKE = new SharedFake(StubServerConfig.defaults().withPort(0).withApis(java.util.Set.of("apidev")).withClock(clock));
 
   private Response login(String email, String password) {
-    return Api.given(server).header("tenant", HOST).contentType("application/json")
+    return Api.given(FAKE.server()).header("tenant", HOST).contentType("application/json")
         .body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").post("/apidev/v1/login");
   }
 
   private RequestSpecification authed(String jwt) {
-    return Api.given(server).header("tenant", HOST).header("X-API-Key", "gtk_demo_acme").header("Authorization", "Bearer " + jwt);
+    return Api.given(FAKE.server()).header("tenant", HOST).header("X-API-Key", "gtk_demo_acme").header("Authorization", "Bearer " + jwt);
   }
 
   private String jwt() {
@@ -104,9 +90,9 @@ class ApidevRulesAcceptanceTest {
   @Test
   void eachOfTheThreeHeadersIsRequiredAndMissingOneIsBadRequest() {
     String jwt = jwt();
-    Response noKey = Api.given(server).header("tenant", HOST).header("Authorization", "Bearer " + jwt).get("/apidev/v1/clients");
-    Response noTenant = Api.given(server).header("X-API-Key", "gtk_demo_acme").header("Authorization", "Bearer " + jwt).get("/apidev/v1/clients");
-    Response noJwt = Api.given(server).header("tenant", HOST).header("X-API-Key", "gtk_demo_acme").get("/apidev/v1/clients");
+    Response noKey = Api.given(FAKE.server()).header("tenant", HOST).header("Authorization", "Bearer " + jwt).get("/apidev/v1/clients");
+    Response noTenant = Api.given(FAKE.server()).header("X-API-Key", "gtk_demo_acme").header("Authorization", "Bearer " + jwt).get("/apidev/v1/clients");
+    Response noJwt = Api.given(FAKE.server()).header("tenant", HOST).header("X-API-Key", "gtk_demo_acme").get("/apidev/v1/clients");
     for (Response r : new Response[] {noKey, noTenant, noJwt}) {
       assertThat(r.statusCode()).isEqualTo(400);
       assertThat(json(r).at("/error/code").asText()).isEqualTo("BAD_REQUEST");
@@ -116,7 +102,7 @@ class ApidevRulesAcceptanceTest {
   @Test
   void credentialsOfAnotherTenantDoNotMix() {
     String jwt = jwt();
-    Response mixed = Api.given(server).header("tenant", "other.geotareas.com").header("X-API-Key", "gtk_demo_acme")
+    Response mixed = Api.given(FAKE.server()).header("tenant", "other.geotareas.com").header("X-API-Key", "gtk_demo_acme")
         .header("Authorization", "Bearer " + jwt).get("/apidev/v1/clients");
     assertThat(mixed.statusCode()).isEqualTo(401);
   }

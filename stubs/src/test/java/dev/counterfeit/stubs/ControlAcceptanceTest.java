@@ -8,37 +8,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.stubs.testsupport.Api;
+import dev.counterfeit.stubs.testsupport.SharedFake;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The fake's own endpoints (reset, state, health), CORS, and WireMock's request journal, over HTTP. */
 class ControlAcceptanceTest {
   private static final String ORIGIN = "http://localhost:5173";
 
-  private static CounterfeitServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = Api.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void resetStore() {
-    server.reset();
-  }
+  @RegisterExtension
+  static final SharedFake FAKE = new SharedFake();
 
   private static Response createFinSyncClient(String key, String name) {
-    return Api.given(server).header("x-api-key", key).contentType("application/json")
+    return Api.given(FAKE.server()).header("x-api-key", key).contentType("application/json")
         .body(object("name", name).toString()).post("/api/clients");
   }
 
@@ -50,32 +35,32 @@ class ControlAcceptanceTest {
 
   @Test
   void resetRestoresTheSeedAfterChanges() {
-    JsonNode seeded = state(server);
+    JsonNode seeded = state(FAKE.server());
     long created = json(createFinSyncClient("fs_demo_acme", "Temporary")).get("id").asLong();
-    assertThat(Api.given(server).header("Authorization", "Bearer ft_demo_acme_write").delete("/api/public/v1/clients/101")
+    assertThat(Api.given(FAKE.server()).header("Authorization", "Bearer ft_demo_acme_write").delete("/api/public/v1/clients/101")
         .statusCode()).isEqualTo(204);
-    assertThat(Api.given(server).header("Authorization", "Bearer fl_demo_acme")
+    assertThat(Api.given(FAKE.server()).header("Authorization", "Bearer fl_demo_acme")
         .contentType("application/merge-patch+json").body("{\"name\":\"Renamed\"}").patch("/clients/1").statusCode())
         .isEqualTo(200);
-    assertThat(state(server)).isNotEqualTo(seeded);
+    assertThat(state(FAKE.server())).isNotEqualTo(seeded);
 
-    Response reset = Api.given(server).post("/__counterfeit/reset");
+    Response reset = Api.given(FAKE.server()).post("/__counterfeit/reset");
 
     assertThat(reset.statusCode()).isEqualTo(200);
     assertThat(json(reset)).isEqualTo(object("status", "reset"));
-    assertThat(state(server)).isEqualTo(seeded);
-    assertThat(Api.given(server).header("x-api-key", "fs_demo_acme").get("/api/clients/" + created).statusCode())
+    assertThat(state(FAKE.server())).isEqualTo(seeded);
+    assertThat(Api.given(FAKE.server()).header("x-api-key", "fs_demo_acme").get("/api/clients/" + created).statusCode())
         .isEqualTo(404);
-    assertThat(Api.given(server).header("Authorization", "Bearer ft_demo_acme_write").get("/api/public/v1/clients/101")
+    assertThat(Api.given(FAKE.server()).header("Authorization", "Bearer ft_demo_acme_write").get("/api/public/v1/clients/101")
         .statusCode()).isEqualTo(200);
-    assertThat(json(Api.given(server).header("Authorization", "Bearer fl_demo_acme").get("/clients/1")).get("name")
+    assertThat(json(Api.given(FAKE.server()).header("Authorization", "Bearer fl_demo_acme").get("/clients/1")).get("name")
         .asText()).isEqualTo("Kowalski Sp. z o.o.");
   }
 
   @Test
   void resetRestartsIdSequences() {
     long first = json(createFinSyncClient("fs_demo_acme", "First")).get("id").asLong();
-    Api.given(server).post("/__counterfeit/reset");
+    Api.given(FAKE.server()).post("/__counterfeit/reset");
 
     long again = json(createFinSyncClient("fs_demo_acme", "Again")).get("id").asLong();
 
@@ -86,7 +71,7 @@ class ControlAcceptanceTest {
   void stateShowsEachTenantsRecordsSeparately() {
     createFinSyncClient("fs_demo_acme", "Visible In Acme");
 
-    Response r = Api.given(server).get("/__counterfeit/state");
+    Response r = Api.given(FAKE.server()).get("/__counterfeit/state");
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.contentType()).startsWith("application/json");
@@ -104,7 +89,7 @@ class ControlAcceptanceTest {
 
   @Test
   void healthListsTheServedApis() {
-    Response r = Api.given(server).get("/__counterfeit/health");
+    Response r = Api.given(FAKE.server()).get("/__counterfeit/health");
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(json(r)).isEqualTo(object("status", "up", "apis",
@@ -113,7 +98,7 @@ class ControlAcceptanceTest {
 
   @Test
   void unknownControlEndpointAnswers404() {
-    Response r = Api.given(server).get("/__counterfeit/nope");
+    Response r = Api.given(FAKE.server()).get("/__counterfeit/nope");
 
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(keys(json(r))).containsExactly("error");
@@ -121,7 +106,7 @@ class ControlAcceptanceTest {
 
   @Test
   void corsPreflightAnswers204WithAllowHeaders() {
-    Response r = Api.given(server).header("Origin", ORIGIN).header("Access-Control-Request-Method", "PATCH")
+    Response r = Api.given(FAKE.server()).header("Origin", ORIGIN).header("Access-Control-Request-Method", "PATCH")
         .header("Access-Control-Request-Headers", "authorization, content-type").options("/clients/1");
 
     assertThat(r.statusCode()).isEqualTo(204);
@@ -134,7 +119,7 @@ class ControlAcceptanceTest {
   @Test
   void preflightDoesNotNeedCredentialsOnAnyApi() {
     for (String path : List.of("/api/clients", "/api/public/v1/clients", "/apidev/v1/clients", "/counterparties")) {
-      Response r = Api.given(server).header("Origin", ORIGIN).header("Access-Control-Request-Method", "POST").options(path);
+      Response r = Api.given(FAKE.server()).header("Origin", ORIGIN).header("Access-Control-Request-Method", "POST").options(path);
 
       assertThat(r.statusCode()).as(path).isEqualTo(204);
       assertThat(r.header("Access-Control-Allow-Origin")).as(path).isEqualTo(ORIGIN);
@@ -143,8 +128,8 @@ class ControlAcceptanceTest {
 
   @Test
   void requestWithOriginGetsAllowOriginOnSuccessAndError() {
-    Response ok = Api.given(server).header("Origin", ORIGIN).header("x-api-key", "fs_demo_acme").get("/api/clients/101");
-    Response denied = Api.given(server).header("Origin", ORIGIN).get("/clients/1");
+    Response ok = Api.given(FAKE.server()).header("Origin", ORIGIN).header("x-api-key", "fs_demo_acme").get("/api/clients/101");
+    Response denied = Api.given(FAKE.server()).header("Origin", ORIGIN).get("/clients/1");
 
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
@@ -155,7 +140,7 @@ class ControlAcceptanceTest {
 
   @Test
   void requestWithoutOriginGetsNoCorsHeaders() {
-    Response r = Api.given(server).header("x-api-key", "fs_demo_acme").get("/api/clients/101");
+    Response r = Api.given(FAKE.server()).header("x-api-key", "fs_demo_acme").get("/api/clients/101");
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.header("Access-Control-Allow-Origin")).isNull();
@@ -163,9 +148,9 @@ class ControlAcceptanceTest {
 
   @Test
   void wireMockJournalRecordsRequests() {
-    Api.given(server).header("x-api-key", "fs_demo_acme").get("/api/clients/104?journal-marker=1");
+    Api.given(FAKE.server()).header("x-api-key", "fs_demo_acme").get("/api/clients/104?journal-marker=1");
 
-    Response r = Api.given(server).get("/__admin/requests");
+    Response r = Api.given(FAKE.server()).get("/__admin/requests");
 
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode journal = json(r);

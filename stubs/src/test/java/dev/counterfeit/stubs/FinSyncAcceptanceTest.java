@@ -10,14 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.stubs.testsupport.Api;
+import dev.counterfeit.stubs.testsupport.SharedFake;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** FinSync ({@code x-api-key}, bare items, {@code {data, pagination}} lists, {@code {"error"}} errors) over HTTP. */
 class FinSyncAcceptanceTest {
@@ -25,25 +24,11 @@ class FinSyncAcceptanceTest {
   private static final String GLOBEX = "fs_demo_globex";
   private static final String CLIENTS = "/api/clients";
 
-  private static CounterfeitServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = Api.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void resetStore() {
-    server.reset();
-  }
+  @RegisterExtension
+  static final SharedFake FAKE = new SharedFake();
 
   private static RequestSpecification as(String key) {
-    return Api.given(server).header("x-api-key", key);
+    return Api.given(FAKE.server()).header("x-api-key", key);
   }
 
   private static Response create(String key, Object body) {
@@ -104,7 +89,7 @@ class FinSyncAcceptanceTest {
 
   @Test
   void rejectedCreatesLeaveTheStoreUnchanged() {
-    JsonNode before = state(server, "finsync");
+    JsonNode before = state(FAKE.server(), "finsync");
     long totalBefore = json(as(ACME).get(CLIENTS)).at("/pagination/total").asLong();
 
     create(ACME, object("name", text(101)));
@@ -112,7 +97,7 @@ class FinSyncAcceptanceTest {
     create(ACME, "{\"name\":");
     as(ACME).contentType("text/plain").body("{\"name\":\"Plain\"}").post(CLIENTS);
 
-    assertThat(state(server, "finsync")).isEqualTo(before);
+    assertThat(state(FAKE.server(), "finsync")).isEqualTo(before);
     assertThat(json(as(ACME).get(CLIENTS)).at("/pagination/total").asLong()).isEqualTo(totalBefore).isEqualTo(5);
   }
 
@@ -120,8 +105,8 @@ class FinSyncAcceptanceTest {
 
   @Test
   void requestWithoutApiKeyIsRejectedWith401() {
-    assertError(Api.given(server).get(CLIENTS), 401, "Missing API key: send it in the x-api-key header.");
-    assertError(Api.given(server).contentType("application/json").body("{\"name\":\"x\"}").post(CLIENTS), 401,
+    assertError(Api.given(FAKE.server()).get(CLIENTS), 401, "Missing API key: send it in the x-api-key header.");
+    assertError(Api.given(FAKE.server()).contentType("application/json").body("{\"name\":\"x\"}").post(CLIENTS), 401,
         "Missing API key: send it in the x-api-key header.");
   }
 
@@ -132,11 +117,11 @@ class FinSyncAcceptanceTest {
 
   @Test
   void writeWithUnknownApiKeyIsRejectedAndStoresNothing() {
-    JsonNode before = state(server, "finsync");
+    JsonNode before = state(FAKE.server(), "finsync");
 
     assertError(create("fs_wrong_key", object("name", "Intruder")), 401, "Invalid API key.");
 
-    assertThat(state(server, "finsync")).isEqualTo(before);
+    assertThat(state(FAKE.server(), "finsync")).isEqualTo(before);
   }
 
   // ---- not found
@@ -198,14 +183,14 @@ class FinSyncAcceptanceTest {
 
   @Test
   void updateAndDeleteAreNotRoutesAndAnswer405WithAllowGet() {
-    JsonNode before = state(server, "finsync");
+    JsonNode before = state(FAKE.server(), "finsync");
     for (String method : List.of("PUT", "PATCH", "DELETE")) {
       Response r = as(ACME).contentType("application/json").body("{\"name\":\"Renamed\"}").request(method, CLIENTS + "/104");
 
       assertError(r, 405, "The " + method + " method is not supported for this route. Supported methods: GET.");
       assertThat(r.header("Allow")).isEqualTo("GET");
     }
-    assertThat(state(server, "finsync")).isEqualTo(before);
+    assertThat(state(FAKE.server(), "finsync")).isEqualTo(before);
     assertThat(json(as(ACME).get(CLIENTS + "/104")).get("name").asText()).isEqualTo("Distribuidora Norte SRL");
   }
 
@@ -261,7 +246,7 @@ class FinSyncAcceptanceTest {
   }
 
   private static JsonNode storedClient(String id) {
-    for (JsonNode record : state(server, "finsync").path("acme").path("clients")) {
+    for (JsonNode record : state(FAKE.server(), "finsync").path("acme").path("clients")) {
       if (record.path("~id").asText().equals(id)) {
         return record;
       }

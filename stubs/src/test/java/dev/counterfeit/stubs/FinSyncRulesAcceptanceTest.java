@@ -5,34 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.stubs.testsupport.Api;
+import dev.counterfeit.stubs.testsupport.SharedFake;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** FinSync's rules: external-only creation, accounts per currency, balance signs, manual balances, filters. */
 class FinSyncRulesAcceptanceTest {
-  private static CounterfeitServer server;
-
-  @BeforeAll
-  static void start() {
-    server = Api.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+  @RegisterExtension
+  static final SharedFake FAKE = new SharedFake();
 
   private static RequestSpecification acme() {
-    return Api.given(server).header("x-api-key", "fs_demo_acme").contentType("application/json");
+    return Api.given(FAKE.server()).header("x-api-key", "fs_demo_acme").contentType("application/json");
   }
 
   @Test
@@ -79,7 +64,7 @@ class FinSyncRulesAcceptanceTest {
 
   @Test
   void accountsOfAnotherCompanyAreNotFound() {
-    Response r = Api.given(server).header("x-api-key", "fs_demo_globex").contentType("application/json")
+    Response r = Api.given(FAKE.server()).header("x-api-key", "fs_demo_globex").contentType("application/json")
         .body("{\"adjustment\":1}").post("/api/accounts/105/manual-balance");
     assertThat(r.statusCode()).isEqualTo(404);
   }

@@ -11,15 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.testsupport.Api;
+import dev.counterfeit.stubs.testsupport.SharedFake;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Fintoro (Laravel: Bearer tokens with read/write scope, bare items, 422 validation envelope) over HTTP. */
 class FintoroAcceptanceTest {
@@ -37,25 +36,11 @@ class FintoroAcceptanceTest {
       "preferredDueDays", "preferredNote", "preferredVariableSymbol", "preferredConstantSymbol",
       "preferredSpecificSymbol", "preferredTextAboveItems");
 
-  private static CounterfeitServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = Api.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void resetStore() {
-    server.reset();
-  }
+  @RegisterExtension
+  static final SharedFake FAKE = new SharedFake();
 
   private static RequestSpecification as(String token) {
-    return Api.given(server).header("Authorization", "Bearer " + token);
+    return Api.given(FAKE.server()).header("Authorization", "Bearer " + token);
   }
 
   private static Response create(String token, Object body) {
@@ -153,7 +138,7 @@ class FintoroAcceptanceTest {
 
   @Test
   void rejectedWritesLeaveTheStoreUnchanged() {
-    JsonNode before = state(server, "fintoro");
+    JsonNode before = state(FAKE.server(), "fintoro");
     String clientBefore = as(ACME_WRITE).get(CLIENTS + "/101").asString();
 
     create(ACME_WRITE, object("name", text(256)));
@@ -164,7 +149,7 @@ class FintoroAcceptanceTest {
     create(ACME_READ, object("name", "Read only"));
     as(ACME_READ).delete(CLIENTS + "/101");
 
-    assertThat(state(server, "fintoro")).isEqualTo(before);
+    assertThat(state(FAKE.server(), "fintoro")).isEqualTo(before);
     assertThat(as(ACME_WRITE).get(CLIENTS + "/101").asString()).isEqualTo(clientBefore);
   }
 
@@ -172,15 +157,15 @@ class FintoroAcceptanceTest {
 
   @Test
   void requestWithoutTokenIsRejectedWith401() {
-    assertMessage(Api.given(server).get(CLIENTS), 401, "Unauthenticated.");
-    assertMessage(Api.given(server).contentType("application/json").body("{\"name\":\"x\"}").post(CLIENTS), 401,
+    assertMessage(Api.given(FAKE.server()).get(CLIENTS), 401, "Unauthenticated.");
+    assertMessage(Api.given(FAKE.server()).contentType("application/json").body("{\"name\":\"x\"}").post(CLIENTS), 401,
         "Unauthenticated.");
   }
 
   @Test
   void requestWithUnknownTokenIsRejectedWith401() {
     assertMessage(as("ft_not_a_token").get(CLIENTS + "/101"), 401, "Unauthenticated.");
-    assertMessage(Api.given(server).header("Authorization", "Basic Zm9vOmJhcg==").get(CLIENTS), 401, "Unauthenticated.");
+    assertMessage(Api.given(FAKE.server()).header("Authorization", "Basic Zm9vOmJhcg==").get(CLIENTS), 401, "Unauthenticated.");
   }
 
   @Test
@@ -293,7 +278,7 @@ class FintoroAcceptanceTest {
     assertThat(keys(json(as(ACME_WRITE).get(CLIENTS + "/" + c.get("id").asLong()))))
         .doesNotContain("stripeCustomerId", "systemeioContactId", "favouriteColour");
     JsonNode stored = null;
-    for (JsonNode record : state(server, "fintoro").path("acme").path("clients")) {
+    for (JsonNode record : state(FAKE.server(), "fintoro").path("acme").path("clients")) {
       if (record.path("~id").asLong() == c.get("id").asLong()) {
         stored = record;
       }
@@ -362,7 +347,7 @@ class FintoroAcceptanceTest {
   void everyAnswerCarriesRequestIdAndContentLanguage() {
     List<Response> answers = List.of(
         as(ACME_WRITE).get(CLIENTS + "/101"),
-        Api.given(server).get(CLIENTS),
+        Api.given(FAKE.server()).get(CLIENTS),
         as(ACME_WRITE).get(CLIENTS + "/999999"),
         create(ACME_WRITE, object("city", "No name")),
         create(ACME_READ, object("name", "Read only")),

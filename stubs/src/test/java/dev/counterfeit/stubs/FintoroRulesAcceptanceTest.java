@@ -5,40 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.stubs.testsupport.Api;
+import dev.counterfeit.stubs.testsupport.SharedFake;
 import dev.counterfeit.stubs.testsupport.MutableClock;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Fintoro's rules beyond its schema: inference, idempotency per company, the company rate limit. */
 class FintoroRulesAcceptanceTest {
   private static final String CLIENTS = "/api/public/v1/clients";
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
-  private static CounterfeitServer server;
 
-  @BeforeAll
-  static void start() {
-    server = CounterfeitServer.start(StubServerConfig.defaults().withPort(0).withApis(Set.of("fintoro")).withClock(clock));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+  @RegisterExtension
+  static final SharedFake FAKE = new SharedFake(StubServerConfig.defaults().withPort(0).withApis(Set.of("fintoro")).withClock(clock));
 
   private static RequestSpecification as(String token) {
-    return Api.given(server).header("Authorization", "Bearer " + token).contentType("application/json");
+    return Api.given(FAKE.server()).header("Authorization", "Bearer " + token).contentType("application/json");
   }
 
   private static JsonNode create(String body) {

@@ -10,15 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.stubs.testsupport.Api;
+import dev.counterfeit.stubs.testsupport.SharedFake;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Flowtly (API Platform: JSON-LD/Hydra, merge-patch, problem+json with constraint violations) over HTTP. */
 class FlowtlyAcceptanceTest {
@@ -39,25 +38,11 @@ class FlowtlyAcceptanceTest {
   private static final String CODE_CHOICE = "8e179f1b-97aa-4560-a02f-2a8b42e49df7";
   private static final String CODE_REF = "3e3f9b6c-9a4f-4a6d-bd0b-4f5a3c1f3c27";
 
-  private static CounterfeitServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = Api.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void resetStore() {
-    server.reset();
-  }
+  @RegisterExtension
+  static final SharedFake FAKE = new SharedFake();
 
   private static RequestSpecification as(String token) {
-    return Api.given(server).header("Authorization", "Bearer " + token);
+    return Api.given(FAKE.server()).header("Authorization", "Bearer " + token);
   }
 
   private static Response post(String token, String path, Object body) {
@@ -209,7 +194,7 @@ class FlowtlyAcceptanceTest {
 
   @Test
   void rejectedRequestsLeaveTheStoreUnchanged() {
-    JsonNode before = state(server, "flowtly");
+    JsonNode before = state(FAKE.server(), "flowtly");
 
     post(ACME, "/clients", newClientBody(text(256)));
     as(ACME).contentType(LD).body("{\"name\": ").post("/clients");
@@ -219,17 +204,17 @@ class FlowtlyAcceptanceTest {
     post(ACME, "/client-contacts", object("client", "/clients/10", "type", "general", "email", "a@b.test", "name", "X"));
     patch(GLOBEX, "/counterparties/1", object("displayName", "Stolen"));
     as(GLOBEX).delete("/counterparties/1");
-    Api.given(server).contentType(LD).body(newClientBody("Anonymous").toString()).post("/clients");
+    Api.given(FAKE.server()).contentType(LD).body(newClientBody("Anonymous").toString()).post("/clients");
 
-    assertThat(state(server, "flowtly")).isEqualTo(before);
+    assertThat(state(FAKE.server(), "flowtly")).isEqualTo(before);
   }
 
   // ---- credentials
 
   @Test
   void requestWithoutTokenIsRejectedWith401() {
-    assertJwtError(Api.given(server).get("/clients"), "JWT Token not found");
-    assertJwtError(Api.given(server).contentType(LD).body(newClientBody("x").toString()).post("/clients"),
+    assertJwtError(Api.given(FAKE.server()).get("/clients"), "JWT Token not found");
+    assertJwtError(Api.given(FAKE.server()).contentType(LD).body(newClientBody("x").toString()).post("/clients"),
         "JWT Token not found");
   }
 

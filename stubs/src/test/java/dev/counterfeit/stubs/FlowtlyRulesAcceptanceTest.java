@@ -5,34 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.stubs.testsupport.Api;
+import dev.counterfeit.stubs.testsupport.SharedFake;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Flowtly's routes beyond CRUD: merge, branding enrichment, create/update by type, search, documents. */
 class FlowtlyRulesAcceptanceTest {
-  private static CounterfeitServer server;
-
-  @BeforeAll
-  static void start() {
-    server = Api.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+  @RegisterExtension
+  static final SharedFake FAKE = new SharedFake();
 
   private static RequestSpecification acme(String contentType) {
-    return Api.given(server).header("Authorization", "Bearer fl_demo_acme").contentType(contentType);
+    return Api.given(FAKE.server()).header("Authorization", "Bearer fl_demo_acme").contentType(contentType);
   }
 
   @Test

@@ -8,4 +8,17 @@ package dev.counterfeit.stubs.profile;
  */
 public record PageRequest(int offset, int limit) {
   public static final PageRequest ALL = new PageRequest(0, Integer.MAX_VALUE);
+
+  /** Page-number pagination: {@code page} counts from 1, {@code size} items a page (spec defaults apply first). */
+  public static PageRequest numbered(java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> params,
+      String pageParam, String sizeParam, int defaultSize) {
+    int page = params.containsKey(pageParam) ? params.get(pageParam).asInt() : 1;
+    int size = params.containsKey(sizeParam) ? params.get(sizeParam).asInt() : defaultSize;
+    return new PageRequest((page - 1) * size, size);
+  }
+
+  /** The 1-based number of the page this request asks for. */
+  public int pageNumber() {
+    return offset / limit + 1;
+  }
 }

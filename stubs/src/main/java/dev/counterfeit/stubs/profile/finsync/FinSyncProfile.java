@@ -40,9 +40,7 @@ public final class FinSyncProfile implements VendorProfile {
 
   @Override
   public PageRequest page(Map<String, JsonNode> params) {
-    int page = params.containsKey("page") ? params.get("page").asInt() : 1;
-    int size = params.containsKey("pageSize") ? params.get("pageSize").asInt() : 10;
-    return new PageRequest((page - 1) * size, size);
+    return PageRequest.numbered(params, "page", "pageSize", 10);
   }
 
   @Override
@@ -51,7 +49,7 @@ public final class FinSyncProfile implements VendorProfile {
     body.putArray("data").addAll(page.items());
     int size = page.page().limit();
     body.putObject("pagination")
-        .put("page", page.page().offset() / size + 1)
+        .put("page", page.page().pageNumber())
         .put("pageSize", size)
         .put("total", page.total())
         .put("totalPages", (page.total() + size - 1) / size);

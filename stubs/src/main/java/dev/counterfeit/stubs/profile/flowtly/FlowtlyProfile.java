@@ -40,9 +40,7 @@ public final class FlowtlyProfile implements VendorProfile {
 
   @Override
   public PageRequest page(Map<String, JsonNode> params) {
-    int page = params.containsKey("page") ? params.get("page").asInt() : 1;
-    int size = params.containsKey("itemsPerPage") ? params.get("itemsPerPage").asInt() : 30;
-    return new PageRequest((page - 1) * size, size);
+    return PageRequest.numbered(params, "page", "itemsPerPage", 30);
   }
 
   @Override
@@ -61,7 +59,7 @@ public final class FlowtlyProfile implements VendorProfile {
       members.add(member);
     }
     int size = page.page().limit();
-    int current = page.page().offset() / size + 1;
+    int current = page.page().pageNumber();
     int last = Math.max(1, (page.total() + size - 1) / size);
     if (last > 1 || current > 1) {
       ObjectNode view = body.putObject("hydra:view");
