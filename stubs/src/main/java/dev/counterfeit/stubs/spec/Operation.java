@@ -64,7 +64,7 @@ public record Operation(
     return Optional.empty();
   }
 
-  /** Path parameters when the path matches this operation's template. */
+  /** Path parameters when the (already decoded) path matches this operation's template. */
   public Optional<Map<String, String>> match(String path) {
     Matcher m = pattern.matcher(path);
     if (!m.matches()) {
@@ -72,7 +72,7 @@ public record Operation(
     }
     Map<String, String> values = new java.util.LinkedHashMap<>();
     for (int i = 0; i < pathParamNames.size(); i++) {
-      values.put(pathParamNames.get(i), java.net.URLDecoder.decode(m.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
+      values.put(pathParamNames.get(i), m.group(i + 1));
     }
     return Optional.of(values);
   }

@@ -25,7 +25,9 @@ import java.util.Map;
  * nothing is compiled here.
  */
 public final class RequestValidator {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Strict like the vendors' parsers: a second document after the first is a syntax error. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** Checks the request; {@code pathParams} are the raw values the router extracted. */
   public RequestCheck check(Operation op, HttpRequest request, Map<String, String> pathParams) {

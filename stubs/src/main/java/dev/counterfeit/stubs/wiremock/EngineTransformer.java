@@ -72,7 +72,12 @@ final class EngineTransformer implements ResponseDefinitionTransformerV2 {
         request.getBody());
   }
 
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  /** Decodes a query component; a malformed escape ({@code %zz}) is kept as sent for validation to judge. */
+  static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s;
+    }
   }
 }

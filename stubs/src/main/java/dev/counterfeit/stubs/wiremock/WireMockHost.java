@@ -7,7 +7,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import dev.counterfeit.stubs.http.HttpHandler;
+import java.util.EnumSet;
+import wiremock.jakarta.servlet.DispatcherType;
+import wiremock.org.eclipse.jetty.servlet.FilterHolder;
+import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
  * Serves a handler with embedded WireMock: one catch-all stub hands every request to the engine, while
@@ -28,7 +33,13 @@ public final class WireMockHost implements AutoCloseable {
         .port(port)
         .bindAddress(bind)
         .containerThreads(Math.max(16, Runtime.getRuntime().availableProcessors() * 4))
-        .extensions(new EngineTransformer(handler));
+        .extensions(new EngineTransformer(handler))
+        .httpServerFactory((opts, admin, stubs) -> new Jetty11HttpServer(opts, admin, stubs) {
+          @Override
+          protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
+            context.addFilter(new FilterHolder(new QueryEscapeRepair()), "/*", EnumSet.of(DispatcherType.REQUEST));
+          }
+        });
     if (journalLimit > 0) {
       options.maxRequestJournalEntries(journalLimit);
     } else {
