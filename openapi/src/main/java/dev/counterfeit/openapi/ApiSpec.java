@@ -38,9 +38,10 @@ public final class ApiSpec {
 
   private final String vendor;
   private final String documentUri;
-  private final OpenAPI model;
+  private final String text;
   private final JsonNode tree;
-  private final List<String> parseMessages;
+  /** swagger-parser's full resolve costs about a second per spec, so it runs only when asked for. */
+  private volatile SwaggerParseResult parsed;
   private final SchemaRegistry registry;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
@@ -52,15 +53,7 @@ public final class ApiSpec {
     } catch (IOException e) {
       throw new IllegalArgumentException("Spec " + documentUri + " is not valid YAML: " + e.getMessage(), e);
     }
-    ParseOptions options = new ParseOptions();
-    options.setResolve(true);
-    options.setResolveFully(true);
-    SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
-    if (result.getOpenAPI() == null) {
-      throw new IllegalArgumentException("Spec " + documentUri + " does not parse: " + result.getMessages());
-    }
-    this.model = result.getOpenAPI();
-    this.parseMessages = result.getMessages() == null ? List.of() : List.copyOf(result.getMessages());
+    this.text = text;
     SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
     // Extensions (x-*) and the document's own keys (openapi, paths, ...) are not schema keywords: ignore them
     // quietly instead of warning once per keyword.
@@ -95,8 +88,24 @@ public final class ApiSpec {
     return vendor;
   }
 
-  /** The swagger-parser model with every {@code $ref} resolved. */
+  private SwaggerParseResult parsed() {
+    SwaggerParseResult result = parsed;
+    if (result == null) {
+      ParseOptions options = new ParseOptions();
+      options.setResolve(true);
+      options.setResolveFully(true);
+      result = new OpenAPIV3Parser().readContents(text, null, options);
+      parsed = result;
+    }
+    return result;
+  }
+
+  /** The swagger-parser model with every {@code $ref} resolved (parsed on first use). */
   public OpenAPI model() {
+    OpenAPI model = parsed().getOpenAPI();
+    if (model == null) {
+      throw new IllegalArgumentException("Spec " + documentUri + " does not parse: " + parseMessages());
+    }
     return model;
   }
 
@@ -105,9 +114,10 @@ public final class ApiSpec {
     return tree;
   }
 
-  /** Errors and warnings swagger-parser reported; a clean spec has none. */
+  /** Errors and warnings swagger-parser reports (parsed on first use); a clean spec has none. */
   public List<String> parseMessages() {
-    return parseMessages;
+    List<String> messages = parsed().getMessages();
+    return messages == null ? List.of() : List.copyOf(messages);
   }
 
   /** The path part of {@code servers[0].url} ({@code /api/public/v1}), or "" when the API sits at the root. */
