@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -272,23 +271,5 @@ public final class Engine implements HttpHandler {
       }
     }
     return grants == null ? Set.of("*") : grants;
-  }
-
-  /** The store, for the control endpoints. */
-  TenantStore store() {
-    return store;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  /** The vendors served, in start order. */
-  List<String> vendors() {
-    return apis.keySet().stream().sorted().toList();
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

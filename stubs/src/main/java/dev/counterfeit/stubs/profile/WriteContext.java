@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.store.TenantView;
-import dev.counterfeit.stubs.validation.ValidationReport;
 
 /**
  * What a profile's write hook sees: the operation, the body as sent, and the record about to be stored,
@@ -13,10 +12,4 @@ import dev.counterfeit.stubs.validation.ValidationReport;
  * @param previous the stored record before this write, or null on create
  */
 public record WriteContext(
-    Operation operation, JsonNode body, ObjectNode record, ObjectNode previous, TenantView tenant) {
-
-  /** Convenience for hooks with nothing to refuse. */
-  public static ValidationReport ok() {
-    return ValidationReport.empty();
-  }
-}
+    Operation operation, JsonNode body, ObjectNode record, ObjectNode previous, TenantView tenant) {}

@@ -186,8 +186,7 @@ public final class ApiModel {
           node.path("x-counterfeit-permission").asText(null),
           set != null && set.isObject() ? (ObjectNode) set : JsonNodeFactory.instance.objectNode(),
           parent,
-          java.util.Collections.unmodifiableMap(responses),
-          node);
+          java.util.Collections.unmodifiableMap(responses));
     }
 
     private String opPointer() {

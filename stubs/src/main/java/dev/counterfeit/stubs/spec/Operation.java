@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
  * @param parent the parent reference of a sub-collection route, or null
  * @param responses every declared answer: status ({@code 200}, {@code 4XX}, {@code default}) → its compiled body
  *     schema, or null when it declares no body
- * @param extensions the operation node, for profile hooks that read their own extensions
  */
 public record Operation(
     String vendor,
@@ -47,8 +46,7 @@ public record Operation(
     String permission,
     ObjectNode set,
     ParentRef parent,
-    Map<String, Schema> responses,
-    JsonNode extensions) {
+    Map<String, Schema> responses) {
 
   /** A sub-collection's link to its parent: path parameter, parent collection, the child's field pointing at it. */
   public record ParentRef(String param, String resource, String field) {}
