@@ -1,0 +1,114 @@
+package dev.counterfeit.conformance.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Valid request bodies built from the spec: the request schema's {@code examples}, else the media-type examples,
+ * else the required fields filled from their schemas. Fields with {@code x-counterfeit-ref} become slots the
+ * executor fills with the id (or IRI) of a real item.
+ */
+public final class Bodies {
+  private final SpecModel model;
+  private final Values values;
+  private final Conventions conventions;
+
+  public Bodies(SpecModel model, Values values, Conventions conventions) {
+    this.model = model;
+    this.values = values;
+    this.conventions = conventions;
+  }
+
+  /** The valid body of an operation that takes one. */
+  public BodyTemplate base(SpecModel.Operation op) {
+    SpecModel.Body body = op.body();
+    JsonNode schema = model.spec().deref(body.schema());
+    List<JsonNode> examples = Values.examplesOf(schema);
+    JsonNode value;
+    if (!examples.isEmpty()) {
+      value = examples.get(0);
+    } else if (!body.examples().isEmpty()) {
+      value = body.examples().get(0);
+    } else {
+      ObjectNode built = JsonNodeFactory.instance.objectNode();
+      Map<String, JsonNode> properties = Schemas.properties(model, schema);
+      for (String name : Schemas.required(model, schema)) {
+        JsonNode property = properties.get(name);
+        built.set(name, property == null ? com.fasterxml.jackson.databind.node.TextNode.valueOf(values.filler(8)) : values.sample(model, property));
+      }
+      value = built;
+    }
+    return new BodyTemplate(value, slotsOf(op, value));
+  }
+
+  /** The valid body that creates an item of a collection, if the spec has a create operation for it. */
+  public Optional<BodyTemplate> create(String resource) {
+    return model.find(resource, "create").filter(op -> op.body() != null).map(this::base);
+  }
+
+  /** The base body cut down to its required fields (and their slots). */
+  public BodyTemplate minimal(SpecModel.Operation op) {
+    BodyTemplate base = base(op);
+    BodyTemplate result = base;
+    var required = Schemas.required(model, op.body().schema());
+    for (var it = base.body().fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!required.contains(name)) {
+        result = result.without(name);
+      }
+    }
+    return result;
+  }
+
+  /** The slots of a body: references to other collections, and credential fields. */
+  public List<Slot> slotsOf(SpecModel.Operation op, JsonNode body) {
+    List<Slot> slots = new ArrayList<>();
+    Map<String, JsonNode> properties = Schemas.properties(model, op.body().schema());
+    for (Map.Entry<String, JsonNode> e : properties.entrySet()) {
+      JsonNode value = body.get(e.getKey());
+      String collection = e.getValue().path("x-counterfeit-ref").asText(null);
+      if (value == null || value.isNull() || collection == null) {
+        continue;
+      }
+      slots.addAll(referenceSlots(e.getKey(), e.getValue(), value, collection));
+    }
+    for (Map.Entry<String, String> e : conventions.credentialFields(op).entrySet()) {
+      if (body.at(e.getKey()).isValueNode()) {
+        slots.add(Slot.credential(e.getKey(), e.getValue()));
+      }
+    }
+    return slots;
+  }
+
+  /** Slots for one referencing field: one per element when the field is an array of references. */
+  public List<Slot> referenceSlots(String field, JsonNode schema, JsonNode value, String collection) {
+    String pointer = "/" + field.replace("~", "~0").replace("/", "~1");
+    boolean iri = isIri(schema);
+    if (value.isArray()) {
+      List<Slot> slots = new ArrayList<>();
+      for (int i = 0; i < value.size(); i++) {
+        slots.add(Slot.reference(pointer + "/" + i, collection, iri));
+      }
+      return slots;
+    }
+    return List.of(Slot.reference(pointer, collection, iri));
+  }
+
+  /** Whether a referencing field holds IRIs ({@code format: iri-reference}, on itself or its items). */
+  public boolean isIri(JsonNode schema) {
+    JsonNode s = model.spec().deref(schema);
+    JsonNode items = model.spec().deref(s.path("items"));
+    return "iri-reference".equals(s.path("format").asText()) || "iri-reference".equals(items.path("format").asText());
+  }
+
+  /** Schema errors of a body against the operation's request schema; empty when valid. */
+  public List<Error> errors(SpecModel.Operation op, JsonNode body) {
+    return model.spec().schema(op.body().schemaPointer()).validate(body);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.counterfeit.conformance.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The kit's settings, all named {@code counterfeit.*}: which APIs to check ({@code counterfeit.api}), where
+ * ({@code counterfeit.baseUrl}, or {@code counterfeit.<vendor>.baseUrl}), with which credentials
+ * ({@code counterfeit.<vendor>.<key>}), and where reports go ({@code counterfeit.reportDir}). They come from
+ * JUnit configuration parameters, which fall back to system properties, so {@code -D} works in Maven and the
+ * CLI passes its flags the same way.
+ */
+public final class KitConfig {
+  /** Every vendor the kit knows, in report order. */
+  public static final List<String> ALL_APIS = List.of("apidev", "finsync", "fintoro", "flowtly");
+
+  private final Function<String, Optional<String>> source;
+  private final Map<String, String> defaults;
+
+  public KitConfig(Function<String, Optional<String>> source) {
+    this(source, Map.of());
+  }
+
+  private KitConfig(Function<String, Optional<String>> source, Map<String, String> defaults) {
+    this.source = source;
+    this.defaults = Map.copyOf(defaults);
+  }
+
+  /** Settings read from system properties only. */
+  public static KitConfig fromSystemProperties() {
+    return new KitConfig(key -> Optional.ofNullable(System.getProperty(key)));
+  }
+
+  /** A copy where the given settings apply when nothing else sets them (the embedded fake's demo credentials). */
+  public KitConfig withDefaults(Map<String, String> more) {
+    Map<String, String> merged = new LinkedHashMap<>(more);
+    merged.putAll(defaults);
+    return new KitConfig(source, merged);
+  }
+
+  /** A setting by full key ({@code counterfeit.fintoro.token}); blank values count as unset. */
+  public Optional<String> get(String key) {
+    return source.apply(key).filter(v -> !v.isBlank()).or(() -> Optional.ofNullable(defaults.get(key)));
+  }
+
+  /** A vendor's setting by short key ({@code token} is {@code counterfeit.<vendor>.token}). */
+  public Optional<String> vendor(String vendor, String key) {
+    return get("counterfeit." + vendor + "." + key);
+  }
+
+  /** The APIs to check: {@code counterfeit.api} as a comma list, all four by default. */
+  public List<String> apis() {
+    return get("counterfeit.api")
+        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .orElse(ALL_APIS);
+  }
+
+  /** Only these operationIds ({@code counterfeit.operations}, a comma list); empty means all. */
+  public List<String> operations() {
+    return get("counterfeit.operations")
+        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
+  }
+
+  /** Where a vendor's API lives: {@code counterfeit.<vendor>.baseUrl}, else {@code counterfeit.baseUrl}. */
+  public Optional<String> baseUrl(String vendor) {
+    return vendor(vendor, "baseUrl").or(() -> get("counterfeit.baseUrl"));
+  }
+
+  /** Whether any base URL is set; without one the kit starts the embedded fake. */
+  public boolean hasBaseUrl() {
+    return get("counterfeit.baseUrl").isPresent() || apis().stream().anyMatch(v -> vendor(v, "baseUrl").isPresent());
+  }
+
+  /** {@code counterfeit.rateLimit=true} turns on the rate-limit cases, which take a minute of requests. */
+  public boolean rateLimit() {
+    return get("counterfeit.rateLimit").map(Boolean::parseBoolean).orElse(false);
+  }
+
+  /** Where the summary goes: {@code counterfeit.reportDir}, default {@code target}. */
+  public Path reportDir() {
+    return Path.of(get("counterfeit.reportDir").orElse("target"));
+  }
+
+  /** Whether the summary is printed in full ({@code counterfeit.printSummary}, default true). */
+  public boolean printSummary() {
+    return get("counterfeit.printSummary").map(Boolean::parseBoolean).orElse(true);
+  }
+}

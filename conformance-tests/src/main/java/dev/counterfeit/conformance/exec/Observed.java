@@ -1,0 +1,135 @@
+package dev.counterfeit.conformance.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.counterfeit.conformance.cases.Schemas;
+import dev.counterfeit.conformance.cases.SpecModel;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a request field shows up in a read answer, from the read schema's own extensions: the field itself, the
+ * object embedded from it ({@code x-counterfeit-embed from: countryId} shows as {@code country.id}), or a nested
+ * object built from flat fields ({@code x-counterfeit-nest}: apidev's {@code street} in {@code address}).
+ */
+final class Observed {
+  private final Map<String, Location> locations = new LinkedHashMap<>();
+  private final Set<String> volatilePointers = new LinkedHashSet<>();
+
+  /** Where one field is, and whether it is an embedded object whose {@code id} is the sent value. */
+  record Location(String pointer, boolean embedded) {}
+
+  Observed(SpecModel model, JsonNode itemSchema) {
+    Map<String, JsonNode> properties = Schemas.properties(model, itemSchema);
+    for (Map.Entry<String, JsonNode> e : properties.entrySet()) {
+      JsonNode schema = e.getValue();
+      String pointer = "/" + e.getKey();
+      locations.putIfAbsent(e.getKey(), new Location(pointer, false));
+      String from = schema.path("x-counterfeit-embed").path("from").asText(null);
+      if (from != null) {
+        locations.put(from, new Location(pointer, true));
+      }
+      if (schema.path("x-counterfeit-nest").asBoolean(false)) {
+        for (Map.Entry<String, JsonNode> nested : Schemas.properties(model, schema).entrySet()) {
+          locations.putIfAbsent(nested.getKey(), new Location(pointer + "/" + nested.getKey(), false));
+          if (isVolatile(nested.getValue())) {
+            volatilePointers.add(pointer + "/" + nested.getKey());
+          }
+        }
+      }
+      if (isVolatile(schema)) {
+        volatilePointers.add(pointer);
+      }
+    }
+  }
+
+  /** The read answer's item schema for a resource, if the spec has a read operation. */
+  static Optional<Observed> of(SpecModel model, String resource, String itemPointer) {
+    return model.find(resource, "read")
+        .map(read -> read.responses().get(read.successStatus()))
+        .flatMap(r -> r.schemas().values().stream().findFirst())
+        .flatMap(pointer -> Schemas.at(model, model.schemaAt(pointer), itemPointer))
+        .map(item -> new Observed(model, Schemas.objectBranch(model, item)));
+  }
+
+  private static boolean isVolatile(JsonNode schema) {
+    return "updated-at".equals(schema.path("x-counterfeit-value").asText());
+  }
+
+  Optional<Location> locate(String field) {
+    return Optional.ofNullable(locations.get(field));
+  }
+
+  /** Pointers the server changes on every write ({@code updatedAt}), which "unchanged" must ignore. */
+  Set<String> volatilePointers() {
+    return volatilePointers;
+  }
+
+  /** Compares a sent value with what an item shows at the field's location; null when they agree. */
+  static String mismatch(String field, Location location, JsonNode sent, JsonNode item) {
+    JsonNode shown = item.at(location.pointer());
+    if (location.embedded()) {
+      if (sent.isNull()) {
+        return shown.isMissingNode() || shown.isNull() ? null
+            : field + ": sent null, " + location.pointer() + " shows " + shown;
+      }
+      return same(sent, shown.path("id")) ? null
+          : field + ": sent " + sent + ", " + location.pointer() + "/id shows " + shown.path("id");
+    }
+    if (sent.isNull() && shown.isMissingNode()) {
+      return field + ": sent null, " + location.pointer() + " is missing from the answer";
+    }
+    return same(sent, shown) ? null : field + ": sent " + cut(sent) + ", " + location.pointer() + " shows " + cut(shown);
+  }
+
+  /** JSON equality with numbers compared by value (14 equals 14.0). */
+  static boolean same(JsonNode a, JsonNode b) {
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+    if (a.isArray() && b.isArray() || a.isObject() && b.isObject()) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      if (a.isArray()) {
+        for (int i = 0; i < a.size(); i++) {
+          if (!same(a.get(i), b.get(i))) {
+            return false;
+          }
+        }
+        return true;
+      }
+      for (var it = a.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (!b.has(name) || !same(a.get(name), b.get(name))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
+  }
+
+  /** Every leaf of an item by pointer; arrays count as one leaf. */
+  static Map<String, JsonNode> leaves(JsonNode node) {
+    Map<String, JsonNode> result = new LinkedHashMap<>();
+    collect("", node, result);
+    return result;
+  }
+
+  private static void collect(String pointer, JsonNode node, Map<String, JsonNode> into) {
+    if (node.isObject() && node.size() > 0) {
+      node.fields().forEachRemaining(e -> collect(pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"),
+          e.getValue(), into));
+    } else {
+      into.put(pointer, node);
+    }
+  }
+
+  static String cut(JsonNode value) {
+    String text = String.valueOf(value);
+    return text.length() > 80 ? text.substring(0, 80) + "…(" + text.length() + " chars)" : text;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.counterfeit.conformance.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.counterfeit.conformance.cases.ConformanceCase;
+import dev.counterfeit.conformance.cases.Conventions;
+import dev.counterfeit.conformance.cases.Credentials;
+import dev.counterfeit.conformance.cases.SpecModel;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What running cases needs to know about a vendor beyond its spec: how credentials travel, where a created
+ * item's id sits, which error codes a status carries, and the vendor rules no spec states. One small class per
+ * vendor implements it; everything else is derived from the spec.
+ */
+public interface VendorProfile extends Conventions {
+
+  /** The vendor id, as in {@code openapi/<id>.yaml}. */
+  String id();
+
+  /**
+   * Puts the headers for the given credentials and operation into {@code headers}.
+   *
+   * @throws CannotRun when a needed credential is not configured
+   */
+  void authenticate(SpecModel.Operation op, Credentials credentials, Map<String, String> headers, Session session);
+
+  /** Whether credentials of this kind are configured, so that cases needing them can run. */
+  boolean has(Credentials.Kind kind);
+
+  /** A configured credential value by key ({@code email}), for body slots. */
+  Optional<String> credential(String key);
+
+  /** Where a create answer carries the new item's id. */
+  default String idPointer() {
+    return "/id";
+  }
+
+  /** Where a partial-update answer lists the fields it changed, if the vendor answers that. */
+  default Optional<String> updatedFieldsPointer() {
+    return Optional.empty();
+  }
+
+  /** The error code an error answer must carry for this case and status, if the vendor has codes. */
+  default Optional<String> errorCode(ConformanceCase c, int status) {
+    return Optional.empty();
+  }
+
+  /** Where the error code sits in an error answer. */
+  default String errorCodePointer() {
+    return "/error/code";
+  }
+
+  /**
+   * Runs a {@link dev.counterfeit.conformance.cases.Rule#VENDOR_RULE} case this vendor contributed.
+   */
+  default Outcome runRule(ConformanceCase c, Session session) {
+    return Outcome.aborted("-", "the " + id() + " profile has no hook for rule '" + c.subject() + "'");
+  }
+
+  /** The id of an item as written in an answer (numbers and strings alike), or null. */
+  default String idOf(JsonNode answer) {
+    JsonNode id = answer == null ? null : answer.at(idPointer());
+    return id == null || id.isMissingNode() || id.isNull() ? null : id.asText();
+  }
+}

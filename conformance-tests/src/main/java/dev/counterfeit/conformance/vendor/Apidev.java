@@ -1,0 +1,213 @@
+package dev.counterfeit.conformance.vendor;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.conformance.cases.ConformanceCase;
+import dev.counterfeit.conformance.cases.Credentials;
+import dev.counterfeit.conformance.cases.Rule;
+import dev.counterfeit.conformance.cases.SpecModel;
+import dev.counterfeit.conformance.cases.Values;
+import dev.counterfeit.conformance.config.KitConfig;
+import dev.counterfeit.conformance.exec.CannotRun;
+import dev.counterfeit.conformance.exec.Http;
+import dev.counterfeit.conformance.exec.Outcome;
+import dev.counterfeit.conformance.exec.Reply;
+import dev.counterfeit.conformance.exec.Session;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The GeoTareas {@code /apidev/v1} ERP: every call carries {@code tenant}, {@code X-API-Key} and a bearer JWT the
+ * kit obtains by logging in ({@code counterfeit.apidev.email}/{@code password}; a user without
+ * APICLI_CLIENTS_WRITE via {@code readEmail}/{@code readPassword} for 403). A missing header is a 400
+ * {@code BAD_REQUEST}; error answers carry a code per status; answers sit in a {@code data} envelope.
+ */
+final class Apidev extends BaseProfile {
+  private static final String TENANT = "tenantHeader";
+  private static final String API_KEY = "apiKey";
+  private static final String BEARER = "bearerAuth";
+
+  private final VendorRules rules;
+
+  Apidev(KitConfig config) {
+    super(config);
+    VendorRules r = new VendorRules()
+        .add("login-wrong-password", "loginUser", 401, "login with a wrong password is 401 UNAUTHORIZED",
+            Apidev::wrongPassword)
+        .add("id-in-update-body", "updateClient", 400, "an id in the update body is 400 VALIDATION_ERROR",
+            Apidev::idInUpdateBody)
+        .add("read-permission-reads", "listClients", 200, "a user with read permission only can list clients",
+            Apidev::readUserReads);
+    String rateLimit = "exceeding 10 requests a minute on a route is 429 RATE_LIMITED with Retry-After";
+    if (config.rateLimit()) {
+      r.add("rate-limit", "listClients", 429, rateLimit, this::rateLimited);
+    } else {
+      r.off("rate-limit", "listClients", 429, rateLimit,
+          "off by default: it spends a minute of requests; run with -Dcounterfeit.rateLimit=true (CLI --rate-limit)");
+    }
+    this.rules = r;
+  }
+
+  @Override
+  public String id() {
+    return "apidev";
+  }
+
+  @Override
+  public boolean has(Credentials.Kind kind) {
+    return switch (kind) {
+      case OTHER_TENANT -> credential("otherTenant").isPresent() && credential("otherApiKey").isPresent()
+          && credential("otherEmail").isPresent() && credential("otherPassword").isPresent();
+      case READ_ONLY -> credential("readEmail").isPresent() && credential("readPassword").isPresent();
+      default -> credential("tenant").isPresent() && credential("apiKey").isPresent();
+    };
+  }
+
+  @Override
+  protected Map<String, String> schemeValues(Credentials.Kind kind, Session session) {
+    Map<String, String> values = new LinkedHashMap<>();
+    boolean other = kind == Credentials.Kind.OTHER_TENANT;
+    String tenant = required(other ? "otherTenant" : "tenant");
+    values.put(TENANT, tenant);
+    values.put(API_KEY, required(other ? "otherApiKey" : "apiKey"));
+    String user = switch (kind) {
+      case OTHER_TENANT -> "other";
+      case READ_ONLY -> "read";
+      default -> "";
+    };
+    values.put(BEARER, jwt(session, tenant, user));
+    return values;
+  }
+
+  /** Logs in once per session and user, as the kit's first act; the JWT lives an hour, longer than any run. */
+  private String jwt(Session session, String tenant, String user) {
+    String emailKey = user.isEmpty() ? "email" : user + "Email";
+    String passwordKey = user.isEmpty() ? "password" : user + "Password";
+    Object cached = session.vendorState().get("jwt:" + user);
+    if (cached instanceof String token) {
+      return token;
+    }
+    ObjectNode body = RuleContext.object().put("email", required(emailKey)).put("password", required(passwordKey));
+    SpecModel.Operation login = session.model().byId("loginUser").orElseThrow();
+    Reply reply = session.send(login, null, Map.of(), Map.of("tenant", tenant), Credentials.NONE,
+        "application/json", Session.bytes(body), false);
+    String token = reply.json() == null ? null : reply.json().at("/data/authorization").asText(null);
+    if (reply.status() != 200 || token == null) {
+      throw new CannotRun("logging in as counterfeit.apidev." + emailKey + " failed: " + reply.brief());
+    }
+    session.vendorState().put("jwt:" + user, token);
+    return token;
+  }
+
+  @Override
+  protected String invalidValue(String scheme, Session session) {
+    return BEARER.equals(scheme)
+        ? "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjdC1pbnZhbGlkIn0.Y3QtaW52YWxpZA"
+        : "gtk_ct_invalid_" + session.values().nonce();
+  }
+
+  @Override
+  public boolean canBeInvalid(String scheme) {
+    return !TENANT.equals(scheme);
+  }
+
+  @Override
+  public int missingCredentialsStatus(SpecModel.Operation op) {
+    return 400;
+  }
+
+  @Override
+  public Map<String, String> credentialFields(SpecModel.Operation op) {
+    return "loginUser".equals(op.operationId()) ? Map.of("/email", "email", "/password", "password") : Map.of();
+  }
+
+  @Override
+  public String idPointer() {
+    return "/data/id";
+  }
+
+  @Override
+  public String itemPointer() {
+    return "/data";
+  }
+
+  @Override
+  public Optional<String> updatedFieldsPointer() {
+    return Optional.of("/data/updated_fields");
+  }
+
+  @Override
+  public Optional<String> errorCode(ConformanceCase c, int status) {
+    return Optional.ofNullable(switch (status) {
+      case 400 -> c.rule() == Rule.MALFORMED_JSON || c.rule() == Rule.NO_CREDENTIALS
+          || c.rule() == Rule.MISSING_CREDENTIAL ? "BAD_REQUEST" : "VALIDATION_ERROR";
+      case 401 -> "UNAUTHORIZED";
+      case 403 -> "FORBIDDEN";
+      case 404 -> "NOT_FOUND";
+      case 429 -> "RATE_LIMITED";
+      default -> null;
+    });
+  }
+
+  @Override
+  public List<ConformanceCase> vendorCases(SpecModel model, Values values) {
+    return rules.cases(model);
+  }
+
+  @Override
+  public Outcome runRule(ConformanceCase c, Session session) {
+    return rules.run(c, session);
+  }
+
+  private static boolean code(RuleContext r, Reply reply, String code) {
+    String actual = reply.json() == null ? null : reply.json().at("/error/code").asText(null);
+    r.check(code.equals(actual), "error code " + actual + " where " + code + " is due");
+    return code.equals(actual);
+  }
+
+  private static void wrongPassword(RuleContext r) {
+    ObjectNode body = RuleContext.object()
+        .put("email", r.session().profile().credential("email").orElseThrow(() -> new CannotRun(
+            "counterfeit.apidev.email is not set")))
+        .put("password", "ct-wrong-" + r.session().values().nonce());
+    Reply reply = r.sendAs(Credentials.VALID, "loginUser", null, Map.of(), body);
+    if (r.expect("loginUser", reply, 401, "login with a wrong password")) {
+      code(r, reply, "UNAUTHORIZED");
+    }
+  }
+
+  private static void idInUpdateBody(RuleContext r) {
+    String id = r.fresh("clients");
+    ObjectNode body = RuleContext.object().put("id", id).put("name", "Conformance " + r.session().values().filler(8));
+    Reply reply = r.send("updateClient", id, Map.of(), body);
+    if (r.expect("updateClient", reply, 400, "update with id in the body")) {
+      code(r, reply, "VALIDATION_ERROR");
+    }
+  }
+
+  private static void readUserReads(RuleContext r) {
+    Reply reply = r.sendAs(Credentials.READ_ONLY, "listClients", null, Map.of(), null);
+    r.expect("listClients", reply, 200, "listing as the read-only user");
+  }
+
+  /**
+   * Sends quick requests until the route answers 429. Against the embedded fake the rule uses a second instance
+   * with rate limits on ({@code counterfeit.apidev.rateLimitBaseUrl}), so the rest of the run is not throttled.
+   */
+  private void rateLimited(RuleContext r) {
+    Session session = config.vendor(id(), "rateLimitBaseUrl")
+        .map(url -> new Session(r.session().model(), this, new Http(url), r.session().values()))
+        .orElse(r.session());
+    Reply last = null;
+    int sent = 0;
+    while (sent < 40 && (last == null || last.status() != 429)) {
+      last = session.send(r.op("listClients"), null, Map.of(), Map.of(), Credentials.VALID, null, null, true);
+      sent++;
+    }
+    if (r.expect("listClients", last, 429, "after " + sent + " quick requests")) {
+      code(r, last, "RATE_LIMITED");
+      r.check(last.header("Retry-After") != null, "the 429 carries no Retry-After header");
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.counterfeit.conformance.vendor;
+
+import dev.counterfeit.conformance.cases.Credentials;
+import dev.counterfeit.conformance.cases.SpecModel;
+import dev.counterfeit.conformance.config.KitConfig;
+import dev.counterfeit.conformance.exec.CannotRun;
+import dev.counterfeit.conformance.exec.Session;
+import dev.counterfeit.conformance.exec.VendorProfile;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Credentials as the spec's security schemes carry them: a vendor says which value each scheme gets for a
+ * kind of credentials, this class puts them in the right headers ({@code Authorization: Bearer …} for an HTTP
+ * bearer scheme, the named header for an API key) and builds the wrong and missing variants.
+ */
+abstract class BaseProfile implements VendorProfile {
+  protected final KitConfig config;
+
+  protected BaseProfile(KitConfig config) {
+    this.config = config;
+  }
+
+  /** The value of each security scheme for a kind of credentials (VALID, READ_ONLY, OTHER_TENANT). */
+  protected abstract Map<String, String> schemeValues(Credentials.Kind kind, Session session);
+
+  /** A value the implementation cannot know, for the invalid-credentials cases. */
+  protected String invalidValue(String scheme, Session session) {
+    return "ct-invalid-" + session.values().nonce();
+  }
+
+  /** A configured setting of this vendor, or a {@link CannotRun} naming the setting to set. */
+  protected String required(String key) {
+    return config.vendor(id(), key).orElseThrow(() -> new CannotRun("counterfeit." + id() + "." + key + " is not set"));
+  }
+
+  @Override
+  public Optional<String> credential(String key) {
+    return config.vendor(id(), key);
+  }
+
+  @Override
+  public void authenticate(SpecModel.Operation op, Credentials credentials, Map<String, String> headers,
+      Session session) {
+    Map<String, SpecModel.SecurityScheme> schemes = session.model().schemes();
+    Map<String, String> values = new LinkedHashMap<>();
+    switch (credentials.kind()) {
+      case NONE -> {
+        return;
+      }
+      case VALID, READ_ONLY, OTHER_TENANT -> values.putAll(schemeValues(credentials.kind(), session));
+      case INVALID -> {
+        values.putAll(schemeValues(Credentials.Kind.VALID, session));
+        values.put(credentials.scheme(), invalidValue(credentials.scheme(), session));
+      }
+      case WITHOUT -> {
+        values.putAll(schemeValues(Credentials.Kind.VALID, session));
+        values.remove(credentials.scheme());
+      }
+    }
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      SpecModel.SecurityScheme scheme = schemes.get(e.getKey());
+      if (scheme == null) {
+        continue;
+      }
+      // A public route gets only the credential headers it declares as parameters (apidev's login: tenant).
+      if (op.security().isEmpty() && op.parameters("header").stream()
+          .noneMatch(p -> p.name().equalsIgnoreCase(scheme.header()))) {
+        continue;
+      }
+      boolean bearer = "http".equals(scheme.type()) && "bearer".equalsIgnoreCase(String.valueOf(scheme.scheme()));
+      headers.put(scheme.header(), bearer ? "Bearer " + e.getValue() : e.getValue());
+    }
+  }
+
+  /** The single scheme of a one-scheme spec. */
+  protected static String onlyScheme(Session session) {
+    return session.model().schemes().keySet().iterator().next();
+  }
+}

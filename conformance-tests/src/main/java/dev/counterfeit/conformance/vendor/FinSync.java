@@ -1,0 +1,41 @@
+package dev.counterfeit.conformance.vendor;
+
+import dev.counterfeit.conformance.cases.Credentials;
+import dev.counterfeit.conformance.config.KitConfig;
+import dev.counterfeit.conformance.exec.CannotRun;
+import dev.counterfeit.conformance.exec.Session;
+import java.util.Map;
+
+/**
+ * FinSync: a company API key in {@code x-api-key} ({@code counterfeit.finsync.apiKey}); another company's key
+ * ({@code otherApiKey}) for tenant isolation. Keys have no scopes, so there is no read-only variant.
+ */
+final class FinSync extends BaseProfile {
+  FinSync(KitConfig config) {
+    super(config);
+  }
+
+  @Override
+  public String id() {
+    return "finsync";
+  }
+
+  @Override
+  public boolean has(Credentials.Kind kind) {
+    return switch (kind) {
+      case OTHER_TENANT -> credential("otherApiKey").isPresent();
+      case READ_ONLY -> false;
+      default -> credential("apiKey").isPresent();
+    };
+  }
+
+  @Override
+  protected Map<String, String> schemeValues(Credentials.Kind kind, Session session) {
+    String key = switch (kind) {
+      case OTHER_TENANT -> required("otherApiKey");
+      case READ_ONLY -> throw new CannotRun("FinSync API keys have no read-only variant");
+      default -> required("apiKey");
+    };
+    return Map.of(onlyScheme(session), key);
+  }
+}

@@ -1,0 +1,172 @@
+package dev.counterfeit.conformance.vendor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.conformance.cases.ConformanceCase;
+import dev.counterfeit.conformance.cases.Credentials;
+import dev.counterfeit.conformance.cases.SpecModel;
+import dev.counterfeit.conformance.cases.Values;
+import dev.counterfeit.conformance.config.KitConfig;
+import dev.counterfeit.conformance.exec.Outcome;
+import dev.counterfeit.conformance.exec.Reply;
+import dev.counterfeit.conformance.exec.Session;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fintoro: a bearer token with scope {@code write} ({@code counterfeit.fintoro.token}), one with scope
+ * {@code read} ({@code readToken}, for the 403 cases) and another company's ({@code otherToken}). Its create
+ * infers fields the body leaves out, and an {@code Idempotency-Key} replays or refuses repeats: rules of their own.
+ */
+final class Fintoro extends BaseProfile {
+  private final VendorRules rules = new VendorRules()
+      .add("type-inferred-company", "createClient", 201,
+          "type is inferred as company when subjectId, taxId or vatId is given", Fintoro::typeInferredCompany)
+      .add("type-defaults-person", "createClient", 201,
+          "type defaults to person when no business id is given", Fintoro::typeDefaultsPerson)
+      .add("vat-payer-inferred", "createClient", 201,
+          "isVatPayer is set true when vatId is given without it", Fintoro::vatPayerInferred)
+      .add("delivery-address-inferred", "createClient", 201,
+          "hasDeliveryAddress is set true when a delivery field is given", Fintoro::deliveryInferred)
+      .add("idempotency-replay", "createClient", 201,
+          "the same Idempotency-Key and body replays the first answer and creates nothing new",
+          Fintoro::idempotencyReplay)
+      .add("idempotency-conflict", "createClient", 422,
+          "the same Idempotency-Key with another body is refused with an error", Fintoro::idempotencyConflict);
+
+  Fintoro(KitConfig config) {
+    super(config);
+  }
+
+  @Override
+  public String id() {
+    return "fintoro";
+  }
+
+  @Override
+  public boolean has(Credentials.Kind kind) {
+    return switch (kind) {
+      case OTHER_TENANT -> credential("otherToken").isPresent();
+      case READ_ONLY -> credential("readToken").isPresent();
+      default -> credential("token").isPresent();
+    };
+  }
+
+  @Override
+  protected Map<String, String> schemeValues(Credentials.Kind kind, Session session) {
+    String token = switch (kind) {
+      case OTHER_TENANT -> required("otherToken");
+      case READ_ONLY -> required("readToken");
+      default -> required("token");
+    };
+    return Map.of(onlyScheme(session), token);
+  }
+
+  @Override
+  public List<ConformanceCase> vendorCases(SpecModel model, Values values) {
+    return rules.cases(model);
+  }
+
+  @Override
+  public Outcome runRule(ConformanceCase c, Session session) {
+    return rules.run(c, session);
+  }
+
+  private static String name(RuleContext r) {
+    return "Conformance " + r.session().values().filler(12);
+  }
+
+  /** Creates a client from a body and returns what a fresh read shows, or null after recording the problem. */
+  private static JsonNode createAndRead(RuleContext r, ObjectNode body, String what) {
+    Reply created = r.send("createClient", null, Map.of(), body);
+    if (!r.expect("createClient", created, 201, what)) {
+      return null;
+    }
+    Reply read = r.send("getClient", created.json().path("id").asText(), Map.of(), null);
+    return r.expect("getClient", read, 200, what + ", read back") ? read.json() : null;
+  }
+
+  private static void typeInferredCompany(RuleContext r) {
+    for (String field : List.of("subjectId", "taxId", "vatId")) {
+      JsonNode client = createAndRead(r, RuleContext.object().put("name", name(r)).put(field, "12345678"),
+          "create with " + field + " and no type");
+      if (client != null) {
+        r.check("company".equals(client.path("type").asText()),
+            "with " + field + " and no type, type is " + client.path("type") + " where company is due");
+      }
+    }
+  }
+
+  private static void typeDefaultsPerson(RuleContext r) {
+    JsonNode client = createAndRead(r, RuleContext.object().put("name", name(r)), "create with a name only");
+    if (client != null) {
+      r.check("person".equals(client.path("type").asText()),
+          "with a name only, type is " + client.path("type") + " where person is due");
+    }
+  }
+
+  private static void vatPayerInferred(RuleContext r) {
+    JsonNode client = createAndRead(r, RuleContext.object().put("name", name(r)).put("vatId", "SK2020123456"),
+        "create with vatId and no isVatPayer");
+    if (client != null) {
+      r.check(client.path("isVatPayer").asBoolean(false),
+          "with vatId, isVatPayer is " + client.path("isVatPayer") + " where true is due");
+    }
+    JsonNode plain = createAndRead(r, RuleContext.object().put("name", name(r)), "create without vatId");
+    if (plain != null) {
+      r.check(!plain.path("isVatPayer").asBoolean(true),
+          "without vatId, isVatPayer is " + plain.path("isVatPayer") + " where false is due");
+    }
+  }
+
+  private static void deliveryInferred(RuleContext r) {
+    JsonNode client = createAndRead(r, RuleContext.object().put("name", name(r)).put("deliveryCity", "Kosice"),
+        "create with deliveryCity");
+    if (client != null) {
+      r.check(client.path("hasDeliveryAddress").asBoolean(false),
+          "with deliveryCity, hasDeliveryAddress is " + client.path("hasDeliveryAddress") + " where true is due");
+    }
+    JsonNode plain = createAndRead(r, RuleContext.object().put("name", name(r)), "create without delivery fields");
+    if (plain != null) {
+      r.check(!plain.path("hasDeliveryAddress").asBoolean(true),
+          "without delivery fields, hasDeliveryAddress is " + plain.path("hasDeliveryAddress") + " where false is due");
+    }
+  }
+
+  private static void idempotencyReplay(RuleContext r) {
+    String key = "ct-" + r.session().values().filler(20);
+    String name = name(r);
+    ObjectNode body = RuleContext.object().put("name", name);
+    Reply first = r.send("createClient", null, Map.of("Idempotency-Key", key), body);
+    Reply second = r.send("createClient", null, Map.of("Idempotency-Key", key), body);
+    if (r.expect("createClient", first, 201, "first create") & r.expect("createClient", second, 201, "repeat")) {
+      r.check(first.json().path("id").equals(second.json().path("id")),
+          "the repeat created client " + second.json().path("id") + " beside " + first.json().path("id"));
+      r.check("Original".equals(first.header("Idempotency-Status")),
+          "the first answer's Idempotency-Status is " + first.header("Idempotency-Status") + " where Original is due");
+      r.check("Repeated".equals(second.header("Idempotency-Status")),
+          "the repeat's Idempotency-Status is " + second.header("Idempotency-Status") + " where Repeated is due");
+      r.check(key.equals(second.header("Idempotency-Key")),
+          "the repeat's Idempotency-Key header is " + second.header("Idempotency-Key") + " where " + key + " is due");
+    }
+    Reply list = r.session().send(r.op("listClients"), null, Map.of("search", name), Map.of(),
+        Credentials.VALID, null, null, false);
+    if (r.expect("listClients", list, 200, "listing by the name")) {
+      r.check(list.json().path("data").size() == 1,
+          "listing by the unique name finds " + list.json().path("data").size() + " clients where 1 is due");
+    }
+  }
+
+  private static void idempotencyConflict(RuleContext r) {
+    String key = "ct-" + r.session().values().filler(20);
+    Reply first = r.send("createClient", null, Map.of("Idempotency-Key", key),
+        RuleContext.object().put("name", name(r)));
+    r.expect("createClient", first, 201, "first create");
+    Reply other = r.send("createClient", null, Map.of("Idempotency-Key", key),
+        RuleContext.object().put("name", name(r) + " other"));
+    if (r.expect("createClient", other, 422, "same key, other body")) {
+      r.check(other.json().path("error").isTextual(),
+          "the refusal carries no 'error' message: " + other.brief());
+    }
+  }
+}

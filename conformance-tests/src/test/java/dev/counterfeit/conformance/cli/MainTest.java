@@ -1,0 +1,53 @@
+package dev.counterfeit.conformance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+  private static Map<String, String> parameters(String... args) {
+    Main main = new Main();
+    new CommandLine(main).parseArgs(args);
+    return main.parameters();
+  }
+
+  @Test
+  void tokenIsTheMainCredentialOfEachSelectedApi() {
+    Map<String, String> p = parameters("--api", "fintoro,finsync", "--base-url", "https://example.test",
+        "--token", "t", "--read-token", "r", "--other-token", "o");
+    assertThat(p).containsEntry("counterfeit.api", "fintoro,finsync")
+        .containsEntry("counterfeit.baseUrl", "https://example.test")
+        .containsEntry("counterfeit.fintoro.token", "t")
+        .containsEntry("counterfeit.fintoro.readToken", "r")
+        .containsEntry("counterfeit.fintoro.otherToken", "o")
+        .containsEntry("counterfeit.finsync.apiKey", "t")
+        .containsEntry("counterfeit.finsync.otherApiKey", "o");
+  }
+
+  @Test
+  void apidevTakesTenantKeyAndLogins() {
+    Map<String, String> p = parameters("--api", "apidev", "--tenant", "demo.example", "--token", "gtk_x",
+        "--email", "a@b.test", "--password", "pw", "--read-email", "v@b.test", "--read-password", "pw2");
+    assertThat(p).containsEntry("counterfeit.apidev.tenant", "demo.example")
+        .containsEntry("counterfeit.apidev.apiKey", "gtk_x")
+        .containsEntry("counterfeit.apidev.email", "a@b.test")
+        .containsEntry("counterfeit.apidev.readPassword", "pw2");
+  }
+
+  @Test
+  void everyApiIsCheckedByDefaultAndDashDSetsAnySetting() {
+    Map<String, String> p = parameters("-Dcounterfeit.flowtly.baseUrl=http://flowtly.test", "--rate-limit");
+    assertThat(p).containsEntry("counterfeit.api", "apidev,finsync,fintoro,flowtly")
+        .containsEntry("counterfeit.flowtly.baseUrl", "http://flowtly.test")
+        .containsEntry("counterfeit.rateLimit", "true")
+        .containsEntry("counterfeit.reportDir", "target");
+  }
+
+  @Test
+  void anExplicitDashDWinsOverTheFlagForTheSameKey() {
+    Map<String, String> p = parameters("--api", "flowtly", "--token", "flag", "-Dcounterfeit.flowtly.token=explicit");
+    assertThat(p).containsEntry("counterfeit.flowtly.token", "explicit");
+  }
+}

@@ -1,0 +1,193 @@
+package dev.counterfeit.conformance.junit;
+
+import static dev.counterfeit.conformance.testsupport.Rewrites.on;
+import static dev.counterfeit.conformance.testsupport.Rewrites.requests;
+import static dev.counterfeit.conformance.testsupport.Rewrites.responses;
+import static dev.counterfeit.conformance.testsupport.Rewrites.withHeader;
+import static dev.counterfeit.conformance.testsupport.Rewrites.withJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.conformance.cli.KitLauncher;
+import dev.counterfeit.conformance.config.EmbeddedTarget;
+import dev.counterfeit.conformance.testsupport.DemoCredentials;
+import dev.counterfeit.conformance.testsupport.EmbeddedFakeFactory;
+import dev.counterfeit.conformance.testsupport.Rewrites;
+import dev.counterfeit.stubs.StubServerConfig;
+import dev.counterfeit.stubs.http.HttpRequest;
+import dev.counterfeit.stubs.http.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proof the kit catches defects: each mutant is the fake with one rule broken (a spec override or a decorator
+ * around its handler). The kit runs against it through the JUnit Launcher, for the mutant's vendor, and must go
+ * red on the test that checks the broken rule.
+ */
+class MutantsTest {
+
+  /**
+   * A named defect.
+   *
+   * @param vendor whose kit runs against it
+   * @param brokenRule the (start of the) name of the test that must fail
+   * @param setup turns a working fake's configuration into the broken one
+   */
+  record Mutant(String name, String vendor, String brokenRule, UnaryOperator<StubServerConfig> setup) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Mutant> mutants() {
+    return Stream.of(
+        new Mutant("finsync name maxLength off by one", "finsync",
+            "POST /api/clients -> 400 name maxLength+1 (101 chars)",
+            c -> c.withSpecOverride("finsync", spec("finsync").replace("maxLength: 100", "maxLength: 101"))),
+        new Mutant("finsync missing x-api-key answered as if present", "finsync",
+            "GET /api/clients -> 401 no credentials",
+            c -> c.withDecorator(requests(r -> r.header("x-api-key") == null,
+                r -> withHeader(r, "x-api-key", "fs_demo_acme")))),
+        new Mutant("finsync read answer lacks created_at", "finsync",
+            "GET /api/clients/{id} -> 200 read answers the item",
+            c -> c.withDecorator(responses(on("GET", ".*/api/clients/\\d+"),
+                r -> withJson(r, body -> {
+                  body.remove("created_at");
+                  return body;
+                })))),
+        new Mutant("fintoro wrong validation envelope", "fintoro",
+            "POST /clients -> 422 name maxLength+1 (256 chars)",
+            c -> c.withDecorator(responses(r -> true, r -> r.status() == 422
+                ? new HttpResponse(422, r.headers(), "{\"msg\":\"invalid\"}".getBytes(StandardCharsets.UTF_8))
+                : r))),
+        new Mutant("fintoro type inference skipped", "fintoro",
+            "POST /clients -> 201 rule: type is inferred as company",
+            c -> c.withDecorator(requests(on("POST", ".*/clients"),
+                r -> withJson(r, body -> body.has("type") ? body : body.put("type", "person"))))),
+        new Mutant("fintoro idempotency key dropped", "fintoro",
+            "POST /clients -> 201 rule: the same Idempotency-Key and body replays",
+            c -> c.withDecorator(requests(r -> r.header("Idempotency-Key") != null,
+                r -> withHeader(r, "Idempotency-Key", null)))),
+        new Mutant("fintoro read token may write", "fintoro",
+            "POST /clients -> 403 credentials without write permission",
+            c -> c.withDecorator(requests(r -> "Bearer ft_demo_acme_read".equals(r.header("Authorization")),
+                r -> withHeader(r, "Authorization", "Bearer ft_demo_acme_write")))),
+        new Mutant("fintoro PUT keeps omitted fields", "fintoro",
+            "PUT /clients/{client} -> 200 only required fields sent, the rest reset",
+            c -> c.withDecorator(inner -> request -> {
+              if (!on("PUT", ".*/clients/\\d+").test(request)) {
+                return inner.handle(request);
+              }
+              JsonNode current = Rewrites.parse(inner.handle(new HttpRequest("GET", request.path(), Map.of(),
+                  request.headers(), null)).body());
+              return inner.handle(withJson(request, body -> {
+                for (String field : List.of("city", "street", "zip", "email", "taxId", "subjectId")) {
+                  if (!body.has(field) && current.hasNonNull(field)) {
+                    body.set(field, current.get(field));
+                  }
+                }
+                return body;
+              }));
+            })),
+        new Mutant("flowtly PATCH clears omitted fields", "flowtly",
+            "PATCH /clients/{id} -> 200 only name sent, the rest unchanged",
+            c -> c.withDecorator(requests(on("PATCH", ".*/clients/\\d+"), r -> withJson(r, body -> {
+              for (String field : List.of("invoiceComment", "addressCity", "tin", "vatNumber")) {
+                if (!body.has(field)) {
+                  body.putNull(field);
+                }
+              }
+              return body;
+            })))),
+        new Mutant("flowtly wrong content type answered 200", "flowtly",
+            "PATCH /clients/{id} -> 415 content type application/json",
+            c -> c.withDecorator(requests(r -> "PATCH".equals(r.method())
+                    && String.valueOf(r.header("Content-Type")).startsWith("application/json"),
+                r -> withHeader(r, "Content-Type", "application/merge-patch+json")))),
+        new Mutant("flowtly tenants share their clients", "flowtly",
+            "GET /clients/{id} -> 404 item of another tenant",
+            c -> c.withDecorator(requests(r -> "Bearer fl_demo_globex".equals(r.header("Authorization")),
+                r -> withHeader(r, "Authorization", "Bearer fl_demo_acme")))),
+        new Mutant("apidev unknown id answered 200", "apidev",
+            "GET /clients/{id} -> 404 unknown id",
+            c -> c.withDecorator(responses(on("GET", ".*/clients/\\d+"), r -> r.status() != 404 ? r
+                : new HttpResponse(200, Map.of("Content-Type", "application/json"),
+                    ("{\"success\":true,\"meta\":{},\"data\":{\"id\":\"982710394857200005\",\"name\":\"x\","
+                        + "\"business_name\":null,\"email\":null,\"phone\":null,\"mobile\":null,\"image_url\":null,"
+                        + "\"status\":null,\"document\":null,\"document_type\":null,\"tax_id\":null,"
+                        + "\"external_code\":null,\"notes\":null,\"associated_accounts\":null,\"address\":{"
+                        + "\"street\":null,\"door_number\":null,\"apartment\":null,\"corner\":null,\"zip_code\":null,"
+                        + "\"latitude\":null,\"longitude\":null,\"country_id\":null,\"department_id\":null}}}")
+                        .getBytes(StandardCharsets.UTF_8))))),
+        new Mutant("apidev updated_fields loses an entry", "apidev",
+            "PUT /clients/{id} -> 200 example body accepted and stored",
+            c -> c.withDecorator(responses(on("PUT", ".*/clients/\\d+"), r -> r.status() != 200 ? r
+                : withJson(r, body -> {
+                  JsonNode fields = body.path("data").path("updated_fields");
+                  if (fields instanceof ArrayNode array && !array.isEmpty()) {
+                    array.remove(array.size() - 1);
+                  }
+                  return body;
+                })))),
+        new Mutant("apidev missing header coded as a validation error", "apidev",
+            "GET /clients -> 400 without X-API-Key header",
+            c -> c.withDecorator(responses(r -> true, r -> r.status() != 400 ? r : withJson(r, body -> {
+              if (body.path("error") instanceof ObjectNode error && "BAD_REQUEST".equals(error.path("code").asText())) {
+                error.put("code", "VALIDATION_ERROR");
+              }
+              return body;
+            })))),
+        new Mutant("apidev latitude clamped instead of rejected", "apidev",
+            "PUT /clients/{id} -> 400 latitude maximum+1 (91)",
+            c -> c.withDecorator(requests(on("PUT", ".*/clients/\\d+"), r -> withJson(r, body -> {
+              if (body.path("latitude").isNumber() && body.get("latitude").asDouble() > 90) {
+                body.put("latitude", 90);
+              }
+              return body;
+            })))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mutants")
+  void theKitFailsOnTheBrokenRule(Mutant mutant) {
+    StubServerConfig config = mutant.setup().apply(StubServerConfig.defaults().withPort(0).withSeed(false)
+        .withRateLimits(false));
+    KitLauncher.Result result;
+    try (EmbeddedTarget fake = EmbeddedFakeFactory.start(config)) {
+      Map<String, String> parameters = new LinkedHashMap<>(DemoCredentials.SETTINGS);
+      parameters.put("counterfeit.api", mutant.vendor());
+      parameters.put("counterfeit.baseUrl", fake.baseUrl());
+      parameters.put("counterfeit.reportDir", Path.of("target", "mutants", mutant.name().replace(' ', '-')).toString());
+      parameters.put("counterfeit.printSummary", "false");
+      // Blank masks any -D of the same name given to Maven: the mutant runs the whole vendor, with no gaps excused.
+      parameters.put("counterfeit.operations", "");
+      parameters.put("counterfeit.knownGaps", "");
+      result = KitLauncher.launch(parameters, null);
+    }
+    assertThat(result.found()).isGreaterThan(0);
+    assertThat(result.failures())
+        .as("the kit must fail on '%s'; it failed on %s", mutant.brokenRule(), result.failures())
+        .anyMatch(f -> f.test().startsWith(mutant.brokenRule()));
+  }
+
+  private static String spec(String vendor) {
+    try (InputStream in = MutantsTest.class.getClassLoader().getResourceAsStream("openapi/" + vendor + ".yaml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

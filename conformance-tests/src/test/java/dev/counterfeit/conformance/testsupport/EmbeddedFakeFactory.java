@@ -1,0 +1,71 @@
+package dev.counterfeit.conformance.testsupport;
+
+import dev.counterfeit.conformance.config.EmbeddedTarget;
+import dev.counterfeit.conformance.config.KitConfig;
+import dev.counterfeit.stubs.CounterfeitServer;
+import dev.counterfeit.stubs.StubServerConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Starts the counterfeit fake in-process on a free port for a kit run with no base URL; registered in
+ * {@code META-INF/services}. The fake starts without seed records, so the kit proves it creates its own data, and
+ * without rate limits; when the rate-limit cases are asked for, a second instance with limits on serves them.
+ */
+public final class EmbeddedFakeFactory implements EmbeddedTarget.Factory {
+  /** Where the fake differs from the specs, each with its reason; see the file. */
+  public static final String KNOWN_GAPS = "classpath:known-gaps-fake.txt";
+
+  @Override
+  public EmbeddedTarget start(KitConfig config) {
+    EmbeddedTarget main = start(StubServerConfig.defaults().withPort(0).withSeed(false).withRateLimits(false));
+    Map<String, String> defaults = new LinkedHashMap<>(DemoCredentials.SETTINGS);
+    defaults.put("counterfeit.knownGaps", KNOWN_GAPS);
+    // The rate-limit cases get their own instance with limits on; throttling the whole run would take an hour.
+    EmbeddedTarget limited = config.rateLimit()
+        ? start(StubServerConfig.defaults().withPort(0).withSeed(false).withRateLimits(true)) : null;
+    if (limited != null) {
+      defaults.put("counterfeit.apidev.rateLimitBaseUrl", limited.baseUrl());
+    }
+    return new EmbeddedTarget() {
+      @Override
+      public String baseUrl() {
+        return main.baseUrl();
+      }
+
+      @Override
+      public Map<String, String> defaults() {
+        return defaults;
+      }
+
+      @Override
+      public void close() {
+        if (limited != null) {
+          limited.close();
+        }
+        main.close();
+      }
+    };
+  }
+
+  /** Starts a fake with any configuration (the mutants use decorators and spec overrides). */
+  public static EmbeddedTarget start(StubServerConfig config) {
+    CounterfeitServer server = CounterfeitServer.start(config);
+    return new EmbeddedTarget() {
+      @Override
+      public String baseUrl() {
+        return server.baseUrl();
+      }
+
+      @Override
+      public Map<String, String> defaults() {
+        return DemoCredentials.SETTINGS;
+      }
+
+      @Override
+      public void close() {
+        server.stop();
+      }
+    };
+  }
+}
