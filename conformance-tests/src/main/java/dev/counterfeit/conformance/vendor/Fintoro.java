@@ -1,6 +1,5 @@
 package dev.counterfeit.conformance.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
@@ -10,13 +9,18 @@ import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.Outcome;
 import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
+import dev.counterfeit.generated.fintoro.model.Client;
+import dev.counterfeit.generated.fintoro.model.ClientCreate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Fintoro: a bearer token with scope {@code write} ({@code counterfeit.fintoro.token}), one with scope
  * {@code read} ({@code readToken}, for the 403 cases) and another company's ({@code otherToken}). Its create
- * infers fields the body leaves out, and an {@code Idempotency-Key} replays or refuses repeats: rules of their own.
+ * infers fields the body leaves out, and an {@code Idempotency-Key} replays or refuses repeats: rules of their own,
+ * written with the models generated from the spec ({@code dev.counterfeit.generated.fintoro.model}), so a client
+ * answer that does not bind to the documented {@code Client} fails the rule too.
  */
 final class Fintoro extends BaseProfile {
   private final VendorRules rules = new VendorRules()
@@ -76,67 +80,75 @@ final class Fintoro extends BaseProfile {
     return "Conformance " + r.session().values().filler(12);
   }
 
-  /** Creates a client from a body and returns what a fresh read shows, or null after recording the problem. */
-  private static JsonNode createAndRead(RuleContext r, ObjectNode body, String what) {
-    Reply created = r.send("createClient", null, Map.of(), body);
+  /**
+   * A client body with a fresh name and nothing else. The generated model starts {@code type} at the spec's
+   * default, which would send it and leave nothing to infer, so it is cleared here.
+   */
+  private static ClientCreate client(RuleContext r) {
+    return new ClientCreate().name(name(r)).type(null);
+  }
+
+  /** Creates a client and returns it as a fresh read shows it, typed, or null after recording the problem. */
+  private static Client createAndRead(RuleContext r, ClientCreate body, String what) {
+    Reply created = r.send("createClient", null, Map.of(), RuleContext.body(body));
     if (!r.expect("createClient", created, 201, what)) {
       return null;
     }
     Reply read = r.send("getClient", created.json().path("id").asText(), Map.of(), null);
-    return r.expect("getClient", read, 200, what + ", read back") ? read.json() : null;
+    return r.expect("getClient", read, 200, what + ", read back") ? r.bind(read.json(), Client.class, what) : null;
   }
 
   private static void typeInferredCompany(RuleContext r) {
-    for (String field : List.of("subjectId", "taxId", "vatId")) {
-      JsonNode client = createAndRead(r, RuleContext.object().put("name", name(r)).put(field, "12345678"),
-          "create with " + field + " and no type");
+    Map<String, UnaryOperator<ClientCreate>> businessIds = Map.of(
+        "subjectId", c -> c.subjectId("12345678"), "taxId", c -> c.taxId("2020123456"), "vatId", c -> c.vatId("SK2020123456"));
+    businessIds.forEach((field, withId) -> {
+      Client client = createAndRead(r, withId.apply(client(r)), "create with " + field + " and no type");
       if (client != null) {
-        r.check("company".equals(client.path("type").asText()),
-            "with " + field + " and no type, type is " + client.path("type") + " where company is due");
+        r.check(client.getType() == Client.TypeEnum.COMPANY,
+            "with " + field + " and no type, type is " + client.getType() + " where company is due");
       }
-    }
+    });
   }
 
   private static void typeDefaultsPerson(RuleContext r) {
-    JsonNode client = createAndRead(r, RuleContext.object().put("name", name(r)), "create with a name only");
+    Client client = createAndRead(r, client(r), "create with a name only");
     if (client != null) {
-      r.check("person".equals(client.path("type").asText()),
-          "with a name only, type is " + client.path("type") + " where person is due");
+      r.check(client.getType() == Client.TypeEnum.PERSON,
+          "with a name only, type is " + client.getType() + " where person is due");
     }
   }
 
   private static void vatPayerInferred(RuleContext r) {
-    JsonNode client = createAndRead(r, RuleContext.object().put("name", name(r)).put("vatId", "SK2020123456"),
+    Client client = createAndRead(r, client(r).vatId("SK2020123456"),
         "create with vatId and no isVatPayer");
     if (client != null) {
-      r.check(client.path("isVatPayer").asBoolean(false),
-          "with vatId, isVatPayer is " + client.path("isVatPayer") + " where true is due");
+      r.check(Boolean.TRUE.equals(client.getIsVatPayer()),
+          "with vatId, isVatPayer is " + client.getIsVatPayer() + " where true is due");
     }
-    JsonNode plain = createAndRead(r, RuleContext.object().put("name", name(r)), "create without vatId");
+    Client plain = createAndRead(r, client(r), "create without vatId");
     if (plain != null) {
-      r.check(!plain.path("isVatPayer").asBoolean(true),
-          "without vatId, isVatPayer is " + plain.path("isVatPayer") + " where false is due");
+      r.check(Boolean.FALSE.equals(plain.getIsVatPayer()),
+          "without vatId, isVatPayer is " + plain.getIsVatPayer() + " where false is due");
     }
   }
 
   private static void deliveryInferred(RuleContext r) {
-    JsonNode client = createAndRead(r, RuleContext.object().put("name", name(r)).put("deliveryCity", "Kosice"),
-        "create with deliveryCity");
+    Client client = createAndRead(r, client(r).deliveryCity("Kosice"), "create with deliveryCity");
     if (client != null) {
-      r.check(client.path("hasDeliveryAddress").asBoolean(false),
-          "with deliveryCity, hasDeliveryAddress is " + client.path("hasDeliveryAddress") + " where true is due");
+      r.check(Boolean.TRUE.equals(client.getHasDeliveryAddress()),
+          "with deliveryCity, hasDeliveryAddress is " + client.getHasDeliveryAddress() + " where true is due");
     }
-    JsonNode plain = createAndRead(r, RuleContext.object().put("name", name(r)), "create without delivery fields");
+    Client plain = createAndRead(r, client(r), "create without delivery fields");
     if (plain != null) {
-      r.check(!plain.path("hasDeliveryAddress").asBoolean(true),
-          "without delivery fields, hasDeliveryAddress is " + plain.path("hasDeliveryAddress") + " where false is due");
+      r.check(Boolean.FALSE.equals(plain.getHasDeliveryAddress()),
+          "without delivery fields, hasDeliveryAddress is " + plain.getHasDeliveryAddress() + " where false is due");
     }
   }
 
   private static void idempotencyReplay(RuleContext r) {
     String key = "ct-" + r.session().values().filler(20);
     String name = name(r);
-    ObjectNode body = RuleContext.object().put("name", name);
+    ObjectNode body = RuleContext.body(new ClientCreate().name(name).type(null));
     Reply first = r.send("createClient", null, Map.of("Idempotency-Key", key), body);
     Reply second = r.send("createClient", null, Map.of("Idempotency-Key", key), body);
     if (r.expect("createClient", first, 201, "first create") & r.expect("createClient", second, 201, "repeat")) {
@@ -160,10 +172,10 @@ final class Fintoro extends BaseProfile {
   private static void idempotencyConflict(RuleContext r) {
     String key = "ct-" + r.session().values().filler(20);
     Reply first = r.send("createClient", null, Map.of("Idempotency-Key", key),
-        RuleContext.object().put("name", name(r)));
+        RuleContext.body(client(r)));
     r.expect("createClient", first, 201, "first create");
     Reply other = r.send("createClient", null, Map.of("Idempotency-Key", key),
-        RuleContext.object().put("name", name(r) + " other"));
+        RuleContext.body(client(r).name(name(r) + " other")));
     if (r.expect("createClient", other, 422, "same key, other body")) {
       r.check(other.json().path("error").isTextual(),
           "the refusal carries no 'error' message: " + other.brief());

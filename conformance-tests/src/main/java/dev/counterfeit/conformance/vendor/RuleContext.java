@@ -23,6 +23,11 @@ import java.util.Map;
  */
 final class RuleContext implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** For the generated models: absent fields stay absent, and an answer must bind with no field left over. */
+  private static final ObjectMapper MODELS = new ObjectMapper()
+      .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final Session session;
   private final ConformanceCase rule;
@@ -48,6 +53,21 @@ final class RuleContext implements AutoCloseable {
 
   static ObjectNode object() {
     return JSON.createObjectNode();
+  }
+
+  /** A generated request model as the JSON body it stands for. */
+  static ObjectNode body(Object model) {
+    return MODELS.valueToTree(model);
+  }
+
+  /** An answer read into a generated model, or null after recording why it does not bind (unknown or mistyped fields). */
+  <T> T bind(JsonNode answer, Class<T> model, String what) {
+    try {
+      return MODELS.treeToValue(answer, model);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      problems.add(what + ": the answer does not bind to " + model.getSimpleName() + ": " + e.getOriginalMessage());
+      return null;
+    }
   }
 
   /** Sends with valid credentials and the operation's media type. */
