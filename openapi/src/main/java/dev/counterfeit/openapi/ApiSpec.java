@@ -149,6 +149,37 @@ public final class ApiSpec {
     return current;
   }
 
+  /**
+   * Walks a pointer from the document root, following a {@code $ref} wherever one sits on the way, and returns
+   * the pointer of the node actually reached ({@code /paths/~1clients/get/responses/401/content} may land in
+   * {@code /components/responses/Unauthorized/content}). Schemas compile only at such concrete pointers.
+   */
+  public String concrete(String pointer) {
+    String current = follow("");
+    if (!pointer.isEmpty()) {
+      for (String segment : pointer.substring(1).split("/", -1)) {
+        current = follow(current + "/" + segment);
+      }
+    }
+    return current;
+  }
+
+  private String follow(String pointer) {
+    String current = pointer;
+    for (int hops = 0; hops < 32; hops++) {
+      JsonNode node = tree.at(JsonPointer.compile(current));
+      if (!node.has("$ref")) {
+        return current;
+      }
+      String ref = node.get("$ref").asText();
+      if (!ref.startsWith("#")) {
+        throw new IllegalArgumentException("Only local $refs are supported, got " + ref + " at " + current);
+      }
+      current = ref.substring(1);
+    }
+    throw new IllegalArgumentException("$ref loop at " + pointer + " in " + documentUri);
+  }
+
   /** The compiled schema at a JSON pointer, compiled once and cached; a bad {@code $ref} fails here. */
   public Schema schema(String pointer) {
     return compiled.computeIfAbsent(pointer, p -> {

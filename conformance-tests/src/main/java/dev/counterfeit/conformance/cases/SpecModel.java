@@ -73,39 +73,9 @@ public final class SpecModel {
     return spec.tree().at(pointer);
   }
 
-  /**
-   * Walks a pointer from the document root, following a {@code $ref} wherever one sits on the way, and returns
-   * the pointer of the node actually reached. Schemas under shared responses and parameters compile only at
-   * such concrete pointers.
-   */
+  /** The pointer of the node a pointer reaches with every {@code $ref} on the way followed. */
   public String concrete(String pointer) {
-    String current = "";
-    JsonNode node = spec.tree();
-    if (!pointer.isEmpty()) {
-      for (String raw : pointer.substring(1).split("/", -1)) {
-        String[] hop = follow(current, node);
-        current = hop[0];
-        node = spec.tree().at(current);
-        current = current + "/" + raw;
-        String segment = raw.replace("~1", "/").replace("~0", "~");
-        node = node.isArray() ? node.path(Integer.parseInt(segment)) : node.path(segment);
-      }
-    }
-    return follow(current, node)[0];
-  }
-
-  private String[] follow(String pointer, JsonNode node) {
-    String current = pointer;
-    JsonNode at = node;
-    for (int hops = 0; at.has("$ref") && hops < 32; hops++) {
-      String ref = at.get("$ref").asText();
-      if (!ref.startsWith("#")) {
-        throw new IllegalArgumentException("Only local $refs are supported, got " + ref + " at " + current);
-      }
-      current = ref.substring(1);
-      at = spec.tree().at(current);
-    }
-    return new String[] {current};
+    return spec.concrete(pointer);
   }
 
   /** The schema node at a pointer with {@code $ref}s followed. */

@@ -75,19 +75,6 @@ public final class ApiModel {
     return operations.stream().filter(o -> o.action() == action && o.resource().equals(resource)).findFirst();
   }
 
-  /** Follows {@code $ref}s from a pointer to the pointer of the node that holds the content. */
-  static String canonical(ApiSpec spec, String pointer) {
-    String current = pointer;
-    for (int hops = 0; hops < 32; hops++) {
-      JsonNode node = spec.tree().at(JsonPointer.compile(current));
-      if (!node.has("$ref")) {
-        return current;
-      }
-      current = node.get("$ref").asText().substring(1);
-    }
-    throw new SpecException(spec.vendor() + ": $ref loop at " + pointer);
-  }
-
   private static final class Compiler {
     private final ApiSpec spec;
     private final String template;
@@ -126,10 +113,10 @@ public final class ApiModel {
       Map<String, JsonNode> bodyNodes = new LinkedHashMap<>();
       boolean bodyRequired = false;
       if (node.has("requestBody")) {
-        String body = canonical(spec, opPointer() + "/requestBody");
+        String body = spec.concrete(opPointer() + "/requestBody");
         bodyRequired = spec.at(body).path("required").asBoolean(false);
         spec.at(body).path("content").fieldNames().forEachRemaining(mediaType -> {
-          String pointer = canonical(spec, body + "/content/" + ApiSpec.escape(mediaType) + "/schema");
+          String pointer = spec.concrete(body + "/content/" + ApiSpec.escape(mediaType) + "/schema");
           bodySchemas.put(mediaType.toLowerCase(Locale.ROOT), spec.schema(pointer));
           bodyNodes.put(mediaType.toLowerCase(Locale.ROOT), spec.at(pointer));
         });
@@ -145,19 +132,19 @@ public final class ApiModel {
       if (successStatus == 0) {
         throw new SpecException(where + ": no 2xx response");
       }
-      String response = canonical(spec, opPointer() + "/responses/" + successStatus);
+      String response = spec.concrete(opPointer() + "/responses/" + successStatus);
       Iterator<String> mediaTypes = spec.at(response).path("content").fieldNames();
       String successMediaType = mediaTypes.hasNext() ? mediaTypes.next() : null;
       String responseSchema = successMediaType == null ? null
-          : canonical(spec, response + "/content/" + ApiSpec.escape(successMediaType) + "/schema");
+          : spec.concrete(response + "/content/" + ApiSpec.escape(successMediaType) + "/schema");
 
       Map<String, Schema> responses = new LinkedHashMap<>();
       for (Iterator<String> codes = node.path("responses").fieldNames(); codes.hasNext(); ) {
         String code = codes.next();
-        String pointer = canonical(spec, opPointer() + "/responses/" + ApiSpec.escape(code));
+        String pointer = spec.concrete(opPointer() + "/responses/" + ApiSpec.escape(code));
         Iterator<String> types = spec.at(pointer).path("content").fieldNames();
         responses.put(code.toUpperCase(Locale.ROOT), types.hasNext()
-            ? spec.schema(canonical(spec, pointer + "/content/" + ApiSpec.escape(types.next()) + "/schema")) : null);
+            ? spec.schema(spec.concrete(pointer + "/content/" + ApiSpec.escape(types.next()) + "/schema")) : null);
       }
 
       JsonNode parentNode = node.get("x-counterfeit-parent");
@@ -211,7 +198,7 @@ public final class ApiModel {
     private void collect(String listPointer, Map<String, Parameter> into) {
       JsonNode list = spec.tree().at(JsonPointer.compile(listPointer));
       for (int i = 0; i < list.size(); i++) {
-        String pointer = canonical(spec, listPointer + "/" + i);
+        String pointer = spec.concrete(listPointer + "/" + i);
         JsonNode p = spec.at(pointer);
         Parameter.In in = switch (p.path("in").asText()) {
           case "path" -> Parameter.In.PATH;
@@ -222,7 +209,7 @@ public final class ApiModel {
         if (in == null) {
           continue;
         }
-        String schemaPointer = canonical(spec, pointer + "/schema");
+        String schemaPointer = spec.concrete(pointer + "/schema");
         JsonNode filter = p.get("x-counterfeit-filter");
         List<String> fields = new ArrayList<>();
         if (filter != null) {
