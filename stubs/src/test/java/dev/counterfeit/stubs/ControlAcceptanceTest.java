@@ -58,6 +58,29 @@ class ControlAcceptanceTest {
   }
 
   @Test
+  void resetOfOneApiLeavesTheOthersAsTheyAre() {
+    long kept = json(createFinSyncClient("fs_demo_acme", "Kept")).get("id").asLong();
+    assertThat(Api.given(FAKE.server()).header("Authorization", "Bearer ft_demo_acme_write").delete("/api/public/v1/clients/101")
+        .statusCode()).isEqualTo(204);
+
+    Response reset = Api.given(FAKE.server()).post("/__counterfeit/reset?api=fintoro");
+
+    assertThat(reset.statusCode()).isEqualTo(200);
+    assertThat(json(reset)).isEqualTo(object("status", "reset", "api", "fintoro"));
+    assertThat(Api.given(FAKE.server()).header("Authorization", "Bearer ft_demo_acme_write").get("/api/public/v1/clients/101")
+        .statusCode()).isEqualTo(200);
+    assertThat(Api.given(FAKE.server()).header("x-api-key", "fs_demo_acme").get("/api/clients/" + kept).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void resetOfAnApiNotServedIsA404NamingTheServedOnes() {
+    Response reset = Api.given(FAKE.server()).post("/__counterfeit/reset?api=nosuch");
+    assertThat(reset.statusCode()).isEqualTo(404);
+    assertThat(json(reset).path("error").asText()).contains("fintoro", "flowtly");
+  }
+
+  @Test
   void resetRestartsIdSequences() {
     long first = json(createFinSyncClient("fs_demo_acme", "First")).get("id").asLong();
     Api.given(FAKE.server()).post("/__counterfeit/reset");

@@ -8,7 +8,8 @@ import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 
 /**
- * The fake's own endpoints under {@code /__counterfeit/}: {@code POST reset} (back to the seed),
+ * The fake's own endpoints under {@code /__counterfeit/}: {@code POST reset} (back to the seed; {@code ?api=}
+ * for one vendor only),
  * {@code GET state} (everything stored, per vendor and tenant), {@code GET health}. Anything else goes on to
  * the vendors' APIs.
  */
@@ -32,8 +33,16 @@ public final class ControlRoutes implements HttpHandler {
     String task = request.path().substring(PREFIX.length());
     String method = request.method();
     if (task.equals("reset") && method.equals("POST")) {
-      fake.reset();
-      return json(200, JsonNodeFactory.instance.objectNode().put("status", "reset"));
+      String api = request.queryParam("api");
+      if (api == null) {
+        fake.reset();
+        return json(200, JsonNodeFactory.instance.objectNode().put("status", "reset"));
+      }
+      if (!fake.reset(api)) {
+        return json(404, JsonNodeFactory.instance.objectNode()
+            .put("error", "No API '" + api + "' is served; served: " + String.join(", ", fake.basePaths().keySet()) + "."));
+      }
+      return json(200, JsonNodeFactory.instance.objectNode().put("status", "reset").put("api", api));
     }
     if (task.equals("state") && method.equals("GET")) {
       return json(200, fake.state());

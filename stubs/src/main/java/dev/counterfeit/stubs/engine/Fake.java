@@ -120,6 +120,19 @@ public final class Fake implements HttpHandler {
     apis.forEach(api -> seeder.data(api, demoRecords));
   }
 
+  /** Puts one vendor back to its seed and leaves the others as they are; false when it is not served. */
+  public synchronized boolean reset(String vendor) {
+    for (VendorApi api : apis) {
+      if (api.vendor().equals(vendor)) {
+        store.clear(vendor);
+        api.profile().reset();
+        seeder.data(api, demoRecords);
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Everything stored, as {@code {vendor: {tenant: {collection: [records]}}}}. */
   public ObjectNode state() {
     return store.dump();

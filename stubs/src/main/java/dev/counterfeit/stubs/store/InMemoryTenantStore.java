@@ -68,6 +68,12 @@ public final class InMemoryTenantStore implements TenantStore {
   }
 
   @Override
+  public void clear(String vendor) {
+    tenants.keySet().removeIf(key -> key.vendor().equals(vendor));
+    ids.keySet().removeIf(key -> key.startsWith(vendor + "/"));
+  }
+
+  @Override
   public ObjectNode dump() {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     tenants.forEach((key, t) -> {

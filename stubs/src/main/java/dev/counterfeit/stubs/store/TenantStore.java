@@ -21,6 +21,9 @@ public interface TenantStore {
   /** Forgets everything (tenants, records, counters). */
   void clear();
 
+  /** Forgets one vendor's tenants, records and counters. */
+  void clear(String vendor);
+
   /** Everything, as {@code {vendor: {tenant: {collection: [records]}}}}, for the state dump. */
   ObjectNode dump();
 }

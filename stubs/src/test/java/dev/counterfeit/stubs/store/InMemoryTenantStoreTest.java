@@ -127,6 +127,26 @@ class InMemoryTenantStoreTest {
   }
 
   @Test
+  void clearingOneVendorKeepsTheOthers() {
+    TenantKey finsync = new TenantKey("finsync", "acme");
+    store.write(acme, data -> {
+      data.put("clients", "1", record("Fintoro client"));
+      return null;
+    });
+    store.write(finsync, data -> {
+      data.put("clients", "1", record("FinSync client"));
+      return null;
+    });
+    store.nextId("fintoro", "clients");
+    store.nextId("finsync", "clients");
+    store.clear("fintoro");
+    assertThat(get(acme, "clients", "1")).isEmpty();
+    assertThat(get(finsync, "clients", "1")).isPresent();
+    assertThat(store.nextId("fintoro", "clients")).isEqualTo(1);
+    assertThat(store.nextId("finsync", "clients")).isEqualTo(2);
+  }
+
+  @Test
   void clearForgetsEverythingAndDumpShowsVendorTenantCollection() {
     store.write(acme, data -> {
       data.put("clients", "1", record("Acme"));
