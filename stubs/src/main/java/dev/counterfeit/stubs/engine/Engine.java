@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpHandler;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.profile.AnswerContext;
 import dev.counterfeit.stubs.profile.Exchange;
 import dev.counterfeit.stubs.profile.Principal;
 import dev.counterfeit.stubs.profile.Problem;
 import dev.counterfeit.stubs.profile.ProblemException;
 import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.profile.RateLimiter;
 import dev.counterfeit.stubs.routing.Route;
 import dev.counterfeit.stubs.routing.Router;
 import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.stubs.spec.RateLimit;
 import dev.counterfeit.stubs.spec.SecurityScheme;
 import dev.counterfeit.stubs.store.TenantKey;
 import dev.counterfeit.stubs.store.TenantStore;
@@ -34,7 +37,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The request pipeline, the same for every vendor: route → authenticate → authorise → admit → validate →
+ * The request pipeline, the same for every vendor: route → authenticate → authorise → rate limits → validate →
  * act on the store → answer. Each step returns a problem instead of throwing past this class, and every
  * problem is answered in the vendor's envelope; an unexpected failure is a 500 in that envelope, never a
  * stack trace.
@@ -54,6 +57,7 @@ public final class Engine implements HttpHandler {
   /** Null unless answers are audited against the spec. */
   private final ResponseValidator auditor;
   private final Deque<String> violations = new ConcurrentLinkedDeque<>();
+  private final RateLimiter limiter = new RateLimiter();
 
   Engine(List<VendorApi> apis, TenantStore store, Credentials credentials, Clock clock, boolean rateLimits,
       boolean checkResponses) {
@@ -82,7 +86,7 @@ public final class Engine implements HttpHandler {
               + "Supported methods: " + String.join(", ", m.allowed()) + ".").withHeader("Allow", String.join(", ", m.allowed()))
           : Problem.of(ProblemKind.NO_ROUTE, "No route found for \"" + request.method() + " " + request.path() + "\".");
       HttpResponse response = render(api, request, problem);
-      return api == null ? response : decorate(api, response, null, null, request);
+      return api == null ? response : decorate(api, response, null, null, request, null);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Unexpected failure answering " + request.method() + " " + request.path(), e);
       return render(api, request, Problem.of(ProblemKind.INTERNAL, "Internal server error."));
@@ -94,19 +98,24 @@ public final class Engine implements HttpHandler {
     if (!op.security().isEmpty()) {
       Authentication auth = authenticate(api, op, request);
       if (auth.problem() != null) {
-        return decorate(api, render(api, request, auth.problem()), op, null, request);
+        return decorate(api, render(api, request, auth.problem()), op, null, request, null);
       }
       principal = auth.principal();
       String permission = op.permission() != null ? op.permission() : op.isWrite() ? "write" : "read";
       if (!principal.may(permission)) {
         return decorate(api, render(api, request, Problem.of(ProblemKind.FORBIDDEN,
-            "This action is unauthorized: it needs the " + permission + " permission.")), op, principal, request);
+            "This action is unauthorized: it needs the " + permission + " permission.")), op, principal, request, null);
       }
     }
+    RateLimiter.Decision rate = count(api, op, principal, request);
     if (rateLimits) {
-      Optional<Problem> refused = api.profile().admit(op, principal, request, clock.instant());
+      Optional<Problem> refused = rate != null && !rate.allowed()
+          ? Optional.of(Problem.of(ProblemKind.RATE_LIMITED, "Exceeded " + rate.limit() + " requests per "
+                  + op.rateLimit().window().toSeconds() + " s.")
+              .withHeader("Retry-After", Long.toString(rate.retryAfterSeconds(clock.instant()))))
+          : api.profile().admit(op, principal, request, clock.instant());
       if (refused.isPresent()) {
-        return decorate(api, render(api, request, refused.get()), op, principal, request);
+        return decorate(api, render(api, request, refused.get()), op, principal, request, rate);
       }
     }
     RequestCheck check = validator.check(op, request, pathParams);
@@ -126,7 +135,39 @@ public final class Engine implements HttpHandler {
     } else {
       response = act(api, op, principal, request, (RequestCheck.Valid) check);
     }
-    return decorate(api, response, op, principal, request);
+    return decorate(api, response, op, principal, request, rate);
+  }
+
+  /**
+   * Counts the request against the operation's documented limit when rate limits are on, or reads the counter
+   * otherwise (answers still show it); null when no limit applies to this caller.
+   */
+  private RateLimiter.Decision count(VendorApi api, Operation op, Principal principal, HttpRequest request) {
+    RateLimit limit = op.rateLimit();
+    if (limit == null) {
+      return null;
+    }
+    String key = switch (limit.per()) {
+      case TENANT -> principal == null ? null : principal.tenant();
+      case OPERATION -> principal == null ? null : principal.tenant() + "\n" + op.operationId();
+      case ACCOUNT -> api.profile().accountOf(op, request);
+    };
+    if (key == null) {
+      return null;
+    }
+    key = api.vendor() + "\n" + limit.per() + "\n" + key;
+    return rateLimits ? limiter.hit(key, limit.requests(), limit.window(), clock.instant())
+        : limiter.peek(key, limit.requests(), limit.window(), clock.instant());
+  }
+
+  /** Starts every rate-limit window again (a reset). */
+  void resetRateLimits() {
+    limiter.clear();
+  }
+
+  /** Starts one vendor's rate-limit windows again. */
+  void resetRateLimits(String vendor) {
+    limiter.clear(vendor + "\n");
   }
 
   private HttpResponse act(VendorApi api, Operation op, Principal principal, HttpRequest request, RequestCheck.Valid v) {
@@ -158,8 +199,10 @@ public final class Engine implements HttpHandler {
     });
   }
 
-  private HttpResponse decorate(VendorApi api, HttpResponse response, Operation op, Principal principal, HttpRequest request) {
-    HttpResponse decorated = api.profile().decorate(response, op, principal, request, clock.instant());
+  private HttpResponse decorate(VendorApi api, HttpResponse response, Operation op, Principal principal,
+      HttpRequest request, RateLimiter.Decision rate) {
+    HttpResponse decorated = api.profile().decorate(response,
+        new AnswerContext(op, principal, request, clock.instant(), rate));
     if (auditor == null || op == null) {
       return decorated;
     }

@@ -116,6 +116,7 @@ public final class Fake implements HttpHandler {
   /** Forgets every change: the store goes back to the seed, and rate-limit windows start again. */
   public synchronized void reset() {
     store.clear();
+    engine.resetRateLimits();
     apis.forEach(api -> api.profile().reset());
     apis.forEach(api -> seeder.data(api, demoRecords));
   }
@@ -125,6 +126,7 @@ public final class Fake implements HttpHandler {
     for (VendorApi api : apis) {
       if (api.vendor().equals(vendor)) {
         store.clear(vendor);
+        engine.resetRateLimits(vendor);
         api.profile().reset();
         seeder.data(api, demoRecords);
         return true;

@@ -39,6 +39,11 @@ public final class RateLimiter {
     windows.clear();
   }
 
+  /** Forgets the windows whose keys start with a prefix (one vendor's). */
+  public void clear(String prefix) {
+    windows.keySet().removeIf(key -> key.startsWith(prefix));
+  }
+
   /** The state of a key without counting a hit. */
   public Decision peek(String key, int limit, Duration window, Instant now) {
     Window w = windows.get(key);

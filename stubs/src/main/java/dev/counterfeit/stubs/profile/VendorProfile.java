@@ -79,8 +79,8 @@ public interface VendorProfile {
   }
 
   /**
-   * A refusal before the operation runs (rate limits), or empty to go on. Called after authentication, and
-   * only while rate limits are switched on.
+   * A refusal before the operation runs (a locked account), or empty to go on. Called after authentication
+   * and the spec's rate limits, and only while rate limits are switched on.
    *
    * @param principal the caller, or null on public routes
    * @param now the fake's clock
@@ -94,18 +94,19 @@ public interface VendorProfile {
     return exchange.proceed();
   }
 
-  /** Forgets transient state (rate-limit windows, lockouts) when the fake is reset. */
+  /** Forgets transient state (lockouts) when the fake is reset. */
   default void reset() {}
 
-  /**
-   * Headers every answer of this vendor's operations carries (request ids, rate-limit counters).
-   *
-   * @param operation the operation, or null when the request matched none (404, 405)
-   * @param principal the caller, or null when unauthenticated
-   * @param now the fake's clock
-   */
-  default HttpResponse decorate(HttpResponse response, Operation operation, Principal principal, HttpRequest request,
-      Instant now) {
+  /** Headers every answer of this vendor carries (request ids, rate-limit counters). */
+  default HttpResponse decorate(HttpResponse response, AnswerContext context) {
     return response;
+  }
+
+  /**
+   * The account a {@code per: account} rate limit counts for this request (a login's e-mail), or null when
+   * the request names none.
+   */
+  default String accountOf(Operation operation, HttpRequest request) {
+    return null;
   }
 }

@@ -173,6 +173,8 @@ public final class ApiModel {
           node.path("x-counterfeit-permission").asText(null),
           set != null && set.isObject() ? (ObjectNode) set : JsonNodeFactory.instance.objectNode(),
           parent,
+          RateLimit.of(node.has("x-counterfeit-rate-limit") ? node.get("x-counterfeit-rate-limit")
+              : spec.tree().path("x-counterfeit-rate-limit"), where),
           java.util.Collections.unmodifiableMap(responses));
     }
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param permission the permission a credential needs ({@code x-counterfeit-permission}), or null
  * @param set fields the server sets whatever the body says ({@code x-counterfeit-set})
  * @param parent the parent reference of a sub-collection route, or null
+ * @param rateLimit the documented limit on this operation, or null
  * @param responses every declared answer: status ({@code 200}, {@code 4XX}, {@code default}) → its compiled body
  *     schema, or null when it declares no body
  */
@@ -46,6 +47,7 @@ public record Operation(
     String permission,
     ObjectNode set,
     ParentRef parent,
+    RateLimit rateLimit,
     Map<String, Schema> responses) {
 
   /** A sub-collection's link to its parent: path parameter, parent collection, the child's field pointing at it. */

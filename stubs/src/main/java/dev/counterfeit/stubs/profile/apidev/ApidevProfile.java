@@ -1,19 +1,18 @@
 package dev.counterfeit.stubs.profile.apidev;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
-import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.profile.ListPage;
-import dev.counterfeit.stubs.profile.Principal;
-import dev.counterfeit.stubs.profile.ProblemKind;
-import dev.counterfeit.stubs.profile.RateLimiter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.counterfeit.stubs.profile.PageRequest;
+import dev.counterfeit.stubs.profile.Principal;
 import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.profile.ProblemKind;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.spec.Action;
 import dev.counterfeit.stubs.spec.Operation;
@@ -33,14 +32,9 @@ import java.util.Optional;
 public final class ApidevProfile implements VendorProfile {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private static final int ROUTE_LIMIT = 10;
-  private static final Duration ROUTE_WINDOW = Duration.ofMinutes(1);
-  private static final int LOGIN_LIMIT = 5;
-  private static final Duration LOGIN_WINDOW = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Messages messages = Messages.load("dev/counterfeit/stubs/profile/apidev/messages.properties");
-  private final RateLimiter limiter = new RateLimiter();
   private final LoginGuard guard = new LoginGuard();
   private final Login login = new Login(guard);
 
@@ -61,9 +55,11 @@ public final class ApidevProfile implements VendorProfile {
 
   @Override
   public PageRequest page(Map<String, JsonNode> params) {
-    int limit = params.containsKey("limit") ? params.get("limit").asInt() : 25;
-    int offset = params.containsKey("offset") ? params.get("offset").asInt() : 0;
-    return new PageRequest(offset, limit);
+    // The spec's defaults (limit 25, offset 0) are already applied to the parameters.
+    if (!params.containsKey("limit")) {
+      return PageRequest.ALL;
+    }
+    return new PageRequest(params.containsKey("offset") ? params.get("offset").asInt() : 0, params.get("limit").asInt());
   }
 
   @Override
@@ -129,39 +125,28 @@ public final class ApidevProfile implements VendorProfile {
     return name.equals("login") ? Optional.of(login::handle) : Optional.empty();
   }
 
-  /**
-   * 10 requests a minute per route and company; logins 5 per 30 seconds per account, and none while the
-   * account is locked after repeated failures.
-   */
+  /** A login counts against the account it names (the spec limits logins per account). */
+  @Override
+  public String accountOf(Operation operation, HttpRequest request) {
+    return operation.security().isEmpty() ? LoginGuard.account(request.header("tenant"), emailOf(request)) : null;
+  }
+
+  /** No login while the account is locked after repeated failures. */
   @Override
   public Optional<Problem> admit(Operation operation, Principal principal, HttpRequest request, Instant now) {
-    if (principal == null) {
-      String account = LoginGuard.account(request.header("tenant"), emailOf(request));
-      Optional<Instant> locked = guard.lockedUntil(account, now);
-      if (locked.isPresent()) {
-        long seconds = Math.max(1, Duration.between(now, locked.get()).toSeconds());
-        return Optional.of(Problem.of(ProblemKind.RATE_LIMITED,
-                "Account locked after repeated failed logins; try again in " + seconds + " s.")
-            .withHeader("Retry-After", Long.toString(seconds)));
-      }
-      return refuse(limiter.hit("login:" + account, LOGIN_LIMIT, LOGIN_WINDOW, now), now, "Exceeded 5 login attempts per 30 s.");
+    if (principal != null) {
+      return Optional.empty();
     }
-    return refuse(limiter.hit(principal.tenant() + ":" + operation.operationId(), ROUTE_LIMIT, ROUTE_WINDOW, now), now,
-        "Exceeded 10 req/min.");
+    return guard.lockedUntil(LoginGuard.account(request.header("tenant"), emailOf(request)), now).map(until -> {
+      long seconds = Math.max(1, Duration.between(now, until).toSeconds());
+      return Problem.of(ProblemKind.RATE_LIMITED, "Account locked after repeated failed logins; try again in " + seconds + " s.")
+          .withHeader("Retry-After", Long.toString(seconds));
+    });
   }
 
   @Override
   public void reset() {
-    limiter.clear();
     guard.clear();
-  }
-
-  private static Optional<Problem> refuse(RateLimiter.Decision decision, Instant now, String message) {
-    if (decision.allowed()) {
-      return Optional.empty();
-    }
-    return Optional.of(Problem.of(ProblemKind.RATE_LIMITED, message)
-        .withHeader("Retry-After", Long.toString(decision.retryAfterSeconds(now))));
   }
 
   /** The login body's e-mail, read leniently: the limit counts attempts before the body is validated. */

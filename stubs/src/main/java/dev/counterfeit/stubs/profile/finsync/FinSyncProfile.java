@@ -40,7 +40,7 @@ public final class FinSyncProfile implements VendorProfile {
 
   @Override
   public PageRequest page(Map<String, JsonNode> params) {
-    return PageRequest.numbered(params, "page", "pageSize", 10);
+    return PageRequest.numbered(params, "page", "pageSize");
   }
 
   @Override

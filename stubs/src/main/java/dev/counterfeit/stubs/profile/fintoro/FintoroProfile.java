@@ -6,24 +6,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.profile.AnswerContext;
 import dev.counterfeit.stubs.profile.Exchange;
 import dev.counterfeit.stubs.profile.ListPage;
-import dev.counterfeit.stubs.profile.ProblemKind;
-import dev.counterfeit.stubs.profile.RateLimiter;
 import dev.counterfeit.stubs.profile.PageRequest;
-import dev.counterfeit.stubs.profile.Principal;
 import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.profile.RateLimiter;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.profile.WriteContext;
-import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.ValidationReport;
 import dev.counterfeit.stubs.validation.Violation;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,13 +33,10 @@ public final class FintoroProfile implements VendorProfile {
   private static final List<String> COMPANY_IDS = List.of("subjectId", "taxId", "vatId");
   private static final List<String> DELIVERY = List.of("deliveryStreet", "deliveryCity", "deliveryZip", "deliveryCountryId");
 
-  private static final int LIMIT = 120;
   private static final Violation EMPTY = new Violation(Violation.Location.BODY, "", "summary", Map.of());
-  private static final Duration WINDOW = Duration.ofMinutes(1);
 
   private final Messages english = Messages.load("dev/counterfeit/stubs/profile/fintoro/messages.properties");
   private final Messages slovak = Messages.load("dev/counterfeit/stubs/profile/fintoro/messages_sk.properties");
-  private final RateLimiter limiter = new RateLimiter();
   private final Idempotency idempotency = new Idempotency();
 
   @Override
@@ -130,26 +122,6 @@ public final class FintoroProfile implements VendorProfile {
     return ValidationReport.empty();
   }
 
-  /** 120 requests a minute per company, shared by all its tokens. */
-  @Override
-  public Optional<Problem> admit(Operation operation, Principal principal, HttpRequest request, Instant now) {
-    if (principal == null) {
-      return Optional.empty();
-    }
-    RateLimiter.Decision decision = limiter.hit(principal.tenant(), LIMIT, WINDOW, now);
-    if (decision.allowed()) {
-      return Optional.empty();
-    }
-    return Optional.of(Problem.of(ProblemKind.RATE_LIMITED, "Too Many Attempts.")
-        .withHeader("Retry-After", Long.toString(decision.retryAfterSeconds(now)))
-        .withHeader("X-RateLimit-Reset", Long.toString(decision.resetAt().getEpochSecond())));
-  }
-
-  @Override
-  public void reset() {
-    limiter.clear();
-  }
-
   @Override
   public HttpResponse intercept(Exchange exchange) {
     return idempotency.around(exchange, problem -> render(problem, exchange.request()));
@@ -187,17 +159,22 @@ public final class FintoroProfile implements VendorProfile {
     return item;
   }
 
-  /** Every answer carries a request id, its language and the company's rate-limit counters. */
+  /**
+   * Every answer carries a request id and its language; answers to a company carry its rate-limit counters
+   * (the limit is the spec's), and a 429 says when the window ends.
+   */
   @Override
-  public HttpResponse decorate(HttpResponse response, Operation operation, Principal principal, HttpRequest request,
-      Instant now) {
+  public HttpResponse decorate(HttpResponse response, AnswerContext context) {
     HttpResponse decorated = response.withHeader("X-Request-Id", UUID.randomUUID().toString())
-        .withHeader("Content-Language", language(request));
-    if (principal == null) {
+        .withHeader("Content-Language", language(context.request()));
+    RateLimiter.Decision rate = context.rate();
+    if (rate == null) {
       return decorated;
     }
-    RateLimiter.Decision state = limiter.peek(principal.tenant(), LIMIT, WINDOW, now);
-    return decorated.withHeader("X-RateLimit-Limit", Integer.toString(LIMIT))
-        .withHeader("X-RateLimit-Remaining", Integer.toString(state.remaining()));
+    decorated = decorated.withHeader("X-RateLimit-Limit", Integer.toString(rate.limit()))
+        .withHeader("X-RateLimit-Remaining", Integer.toString(rate.remaining()));
+    return response.status() == 429
+        ? decorated.withHeader("X-RateLimit-Reset", Long.toString(rate.resetAt().getEpochSecond())) : decorated;
   }
+
 }

@@ -40,7 +40,7 @@ public final class FlowtlyProfile implements VendorProfile {
 
   @Override
   public PageRequest page(Map<String, JsonNode> params) {
-    return PageRequest.numbered(params, "page", "itemsPerPage", 30);
+    return PageRequest.numbered(params, "page", "itemsPerPage");
   }
 
   @Override
