@@ -37,7 +37,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The request pipeline, the same for every vendor: route → authenticate → authorise → rate limits → validate →
+ * The request pipeline, the same for every vendor: route → authenticate → rate limits → authorise → validate →
  * act on the store → answer. Each step returns a problem instead of throwing past this class, and every
  * problem is answered in the vendor's envelope; an unexpected failure is a 500 in that envelope, never a
  * stack trace.
@@ -101,19 +101,24 @@ public final class Engine implements HttpHandler {
         return decorate(api, render(api, request, auth.problem()), op, null, request, null);
       }
       principal = auth.principal();
+    }
+    // Limits count authenticated callers before their permissions are checked, as API gateways and Laravel's
+    // throttle middleware do: a 403 still uses up a request and shows the counters.
+    RateLimiter.Decision rate = count(api, op, principal, request);
+    if (rateLimits && rate != null && !rate.allowed()) {
+      return decorate(api, render(api, request, Problem.of(ProblemKind.RATE_LIMITED, "Exceeded " + rate.limit()
+              + " requests per " + op.rateLimit().window().toSeconds() + " s.")
+          .withHeader("Retry-After", Long.toString(rate.retryAfterSeconds(clock.instant())))), op, principal, request, rate);
+    }
+    if (principal != null) {
       String permission = op.permission() != null ? op.permission() : op.isWrite() ? "write" : "read";
       if (!principal.may(permission)) {
         return decorate(api, render(api, request, Problem.of(ProblemKind.FORBIDDEN,
-            "This action is unauthorized: it needs the " + permission + " permission.")), op, principal, request, null);
+            "This action is unauthorized: it needs the " + permission + " permission.")), op, principal, request, rate);
       }
     }
-    RateLimiter.Decision rate = count(api, op, principal, request);
     if (rateLimits) {
-      Optional<Problem> refused = rate != null && !rate.allowed()
-          ? Optional.of(Problem.of(ProblemKind.RATE_LIMITED, "Exceeded " + rate.limit() + " requests per "
-                  + op.rateLimit().window().toSeconds() + " s.")
-              .withHeader("Retry-After", Long.toString(rate.retryAfterSeconds(clock.instant()))))
-          : api.profile().admit(op, principal, request, clock.instant());
+      Optional<Problem> refused = api.profile().admit(op, principal, request, clock.instant());
       if (refused.isPresent()) {
         return decorate(api, render(api, request, refused.get()), op, principal, request, rate);
       }
