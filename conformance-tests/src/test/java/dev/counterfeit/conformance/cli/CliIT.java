@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /** The shaded jar, run as a user would: {@code java -jar target/counterfeit-conformance.jar …}. */
+// These prove the kit itself against in-process fakes; a run pointed at another implementation skips them.
+@DisabledIfSystemProperty(named = "counterfeit.baseUrl", matches = ".+")
 class CliIT {
   private static final Path JAR = Path.of("target", "counterfeit-conformance.jar");
 
