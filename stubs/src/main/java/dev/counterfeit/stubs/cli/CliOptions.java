@@ -69,7 +69,7 @@ final class CliOptions {
       try {
         config = config.withSpecOverride(spec.getKey(), Files.readString(spec.getValue()));
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read spec " + spec.getValue(), e);
+        throw new UncheckedIOException(new IOException("Cannot read spec " + spec.getValue() + ": " + e.getMessage(), e));
       }
     }
     return config;

@@ -43,8 +43,11 @@ public final class StubServerRunner {
     try {
       StubServerConfig config = options.toConfig();
       server = CounterfeitServer.start(config);
-    } catch (SpecException | java.io.UncheckedIOException e) {
+    } catch (SpecException e) {
       err.println("counterfeit: " + e.getMessage());
+      return 1;
+    } catch (java.io.UncheckedIOException e) {
+      err.println("counterfeit: " + e.getCause().getMessage());
       return 1;
     }
     printBanner(server);

@@ -9,6 +9,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import dev.counterfeit.stubs.http.HttpHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
@@ -27,6 +29,7 @@ public final class WireMockHost implements AutoCloseable {
    * @param port the port, 0 for a free one
    * @param bind the address to listen on
    * @param journalLimit how many requests WireMock's journal keeps (oldest dropped first)
+   * @throws UncheckedIOException when the address cannot be bound (the port is taken, say)
    */
   public WireMockHost(HttpHandler handler, int port, String bind, int journalLimit) {
     WireMockConfiguration options = options()
@@ -46,7 +49,16 @@ public final class WireMockHost implements AutoCloseable {
       options.disableRequestJournal();
     }
     this.server = new WireMockServer(options);
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw new UncheckedIOException(new IOException(
+          "Cannot listen on " + bind + ":" + port + ": " + cause.getMessage(), cause));
+    }
     server.stubFor(any(anyUrl()).atPriority(Integer.MAX_VALUE - 1)
         .willReturn(aResponse().withTransformers(EngineTransformer.NAME)));
   }

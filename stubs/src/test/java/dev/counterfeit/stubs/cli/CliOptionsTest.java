@@ -60,4 +60,17 @@ class CliOptionsTest {
     assertThat(runner.run("--apis", "nosuchvendor")).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown API 'nosuchvendor'");
   }
+
+  @Test
+  void aTakenPortOrAMissingSpecFileIsOneLineAndExitOne() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    StubServerRunner runner = new StubServerRunner(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      assertThat(runner.run("--port", Integer.toString(taken.getLocalPort()), "--apis", "finsync")).isEqualTo(1);
+    }
+    assertThat(runner.run("--spec", "fintoro=/no/such/file.yaml")).isEqualTo(1);
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertThat(text).contains("Cannot listen on 127.0.0.1:", "Cannot read spec /no/such/file.yaml").doesNotContain("\tat ");
+  }
 }
