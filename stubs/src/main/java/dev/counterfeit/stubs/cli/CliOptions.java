@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "counterfeit 0.1.0",
     description = "Serves stateful, validating fakes of the FinSync, Flowtly, Fintoro and apidev APIs from their "
-        + "OpenAPI specs, all on one port under their real paths.")
+        + "OpenAPI specs, all on one port under their real paths.",
+    footer = {"", "Control endpoints: POST /__counterfeit/reset[?api=VENDOR] (back to the seed), "
+        + "GET /__counterfeit/state, GET /__counterfeit/health; WireMock's journal at /__admin/requests."})
 final class CliOptions {
   @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
