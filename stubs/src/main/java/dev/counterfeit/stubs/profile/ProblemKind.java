@@ -12,8 +12,13 @@ public enum ProblemKind {
   FORBIDDEN(403),
   NOT_FOUND(404),
   CONFLICT(409),
+  PAYLOAD_TOO_LARGE(413),
+  URI_TOO_LONG(414),
+  HEADERS_TOO_LARGE(431),
   RATE_LIMITED(429),
-  INTERNAL(500);
+  INTERNAL(500),
+  /** The fake's own store cannot be reached (a shared database went away); retrying later may work. */
+  UNAVAILABLE(503);
 
   private final int status;
 

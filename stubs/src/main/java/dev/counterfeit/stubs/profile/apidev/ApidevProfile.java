@@ -92,6 +92,10 @@ public final class ApidevProfile implements VendorProfile {
       case RATE_LIMITED -> error(429, "RATE_LIMITED", problem.detail());
       case CONFLICT -> error(400, "BAD_REQUEST", problem.detail());
       case INTERNAL -> error(500, "INTERNAL_ERROR", "Unexpected server error.");
+      case PAYLOAD_TOO_LARGE -> error(413, "PAYLOAD_TOO_LARGE", problem.detail());
+      case URI_TOO_LONG -> error(414, "URI_TOO_LONG", problem.detail());
+      case HEADERS_TOO_LARGE -> error(431, "HEADERS_TOO_LARGE", problem.detail());
+      case UNAVAILABLE -> error(503, "SERVICE_UNAVAILABLE", problem.detail());
     };
   }
 
