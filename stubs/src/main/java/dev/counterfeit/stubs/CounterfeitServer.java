@@ -4,6 +4,7 @@ import dev.counterfeit.stubs.control.ControlRoutes;
 import dev.counterfeit.stubs.engine.Fake;
 import dev.counterfeit.stubs.http.Cors;
 import dev.counterfeit.stubs.http.HttpHandler;
+import dev.counterfeit.stubs.store.Stores;
 import dev.counterfeit.stubs.wiremock.WireMockHost;
 
 /**
@@ -16,19 +17,30 @@ import dev.counterfeit.stubs.wiremock.WireMockHost;
  * }</pre>
  */
 public final class CounterfeitServer implements AutoCloseable {
+  private final Stores stores;
   private final Fake fake;
   private final WireMockHost host;
   private final StubServerConfig config;
 
   private CounterfeitServer(StubServerConfig config) {
     this.config = config;
-    this.fake = Fake.build(config.apis(), config.specOverrides(), config.seed(), config.rateLimits(),
-        config.checkResponses(), config.clock());
-    HttpHandler handler = new Cors(config.corsOrigins(), new ControlRoutes(fake, config.decorator().apply(fake)));
-    this.host = new WireMockHost(handler, config.port(), config.bind(), config.journalLimit());
+    this.stores = Stores.open(config.store());
+    try {
+      this.fake = Fake.build(config.apis(), config.specOverrides(), config.seed(), config.rateLimits(),
+          config.checkResponses(), config.clock(), stores);
+      HttpHandler handler = new Cors(config.corsOrigins(), new ControlRoutes(fake, config.decorator().apply(fake)));
+      this.host = new WireMockHost(handler, config.port(), config.bind(), config.journalLimit());
+    } catch (RuntimeException e) {
+      stores.close();
+      throw e;
+    }
   }
 
-  /** Compiles the specs, seeds the store and starts listening; a spec that cannot be served fails here. */
+  /**
+   * Opens the store, compiles the specs, seeds what the store lacks and starts listening; a spec or a store that
+   * cannot be used fails here ({@link dev.counterfeit.stubs.spec.SpecException},
+   * {@link dev.counterfeit.stubs.store.StoreException}).
+   */
   public static CounterfeitServer start(StubServerConfig config) {
     return new CounterfeitServer(config);
   }
@@ -53,8 +65,18 @@ public final class CounterfeitServer implements AutoCloseable {
     fake.reset();
   }
 
+  /** Where this server keeps its state, as the banner shows it. */
+  public String storeDescription() {
+    return stores.description();
+  }
+
+  /** Stops listening, then closes the store (a database file is left consistent). */
   public void stop() {
-    host.close();
+    try {
+      host.close();
+    } finally {
+      stores.close();
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.counterfeit.stubs.cli;
 
 import dev.counterfeit.stubs.StubServerConfig;
+import dev.counterfeit.stubs.store.StoreLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,6 +59,16 @@ final class CliOptions {
       description = "Serve your own copy of a vendor's spec, e.g. --spec fintoro=./fintoro.yaml.")
   Map<String, Path> specs = new LinkedHashMap<>();
 
+  @Option(names = "--state-file", paramLabel = "PATH",
+      description = "Keep state in an embedded database file (SQLite): every acknowledged write survives a crash "
+          + "and a restart serves it again.")
+  Path stateFile;
+
+  @Option(names = "--store", paramLabel = "JDBC_URL",
+      description = "Keep state in PostgreSQL, shared by every replica on it, e.g. "
+          + "jdbc:postgresql://localhost/counterfeit?user=cf&password=secret.")
+  String store;
+
   StubServerConfig toConfig() {
     StubServerConfig config = StubServerConfig.defaults()
         .withPort(port)
@@ -66,7 +78,8 @@ final class CliOptions {
         .withCorsOrigins(corsOrigins)
         .withJournalLimit(journalLimit)
         .withRateLimits(rateLimits)
-        .withCheckResponses(checkResponses);
+        .withCheckResponses(checkResponses)
+        .withStore(storeLocation());
     for (Map.Entry<String, Path> spec : specs.entrySet()) {
       try {
         config = config.withSpecOverride(spec.getKey(), Files.readString(spec.getValue()));
@@ -75,5 +88,17 @@ final class CliOptions {
       }
     }
     return config;
+  }
+
+  private StoreLocation storeLocation() {
+    if (stateFile != null && store != null) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "Give --state-file or --store, not both.");
+    }
+    if (store != null && !store.startsWith("jdbc:postgresql:")) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--store takes a PostgreSQL JDBC URL (jdbc:postgresql://host/db?user=...); got '" + store + "'.");
+    }
+    return stateFile != null ? new StoreLocation.File(stateFile)
+        : store != null ? new StoreLocation.Database(store) : StoreLocation.memory();
   }
 }

@@ -5,6 +5,7 @@ import dev.counterfeit.stubs.CounterfeitServer;
 import dev.counterfeit.stubs.StubServerConfig;
 import dev.counterfeit.stubs.control.ControlRoutes;
 import dev.counterfeit.stubs.spec.SpecException;
+import dev.counterfeit.stubs.store.StoreException;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -40,10 +41,19 @@ public final class StubServerRunner {
       return 0;
     }
     CounterfeitServer server;
+    StubServerConfig config;
     try {
-      StubServerConfig config = options.toConfig();
+      config = options.toConfig();
+    } catch (CommandLine.ParameterException e) {
+      err.println(e.getMessage());
+      return 2;
+    } catch (java.io.UncheckedIOException e) {
+      err.println("counterfeit: " + e.getCause().getMessage());
+      return 1;
+    }
+    try {
       server = CounterfeitServer.start(config);
-    } catch (SpecException e) {
+    } catch (SpecException | StoreException e) {
       err.println("counterfeit: " + e.getMessage());
       return 1;
     } catch (java.io.UncheckedIOException e) {
@@ -66,7 +76,7 @@ public final class StubServerRunner {
 
   private void printBanner(CounterfeitServer server) {
     String base = server.baseUrl();
-    out.println("counterfeit listening on " + base);
+    out.println("counterfeit listening on " + base + " (state " + server.storeDescription() + ")");
     for (Map.Entry<String, String> api : server.fake().basePaths().entrySet()) {
       out.printf("  %-8s %s%s%n", api.getKey(), base, api.getValue().equals("/") ? "" : api.getValue());
       JsonNode creds = server.fake().demoCredentials().get(api.getKey());

@@ -2,7 +2,6 @@ package dev.counterfeit.stubs.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
@@ -15,8 +14,11 @@ import dev.counterfeit.stubs.profile.Problem;
 import dev.counterfeit.stubs.profile.ProblemException;
 import dev.counterfeit.stubs.profile.ProblemKind;
 import dev.counterfeit.stubs.profile.WriteContext;
+import dev.counterfeit.stubs.spec.Action;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.spec.Parameter;
+import dev.counterfeit.stubs.store.Query;
+import dev.counterfeit.stubs.store.Slice;
 import dev.counterfeit.stubs.store.TenantData;
 import dev.counterfeit.stubs.store.TenantKey;
 import dev.counterfeit.stubs.store.TenantStore;
@@ -31,7 +33,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -43,24 +44,33 @@ import java.util.function.Function;
 final class Actions {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** The tenant name of state a vendor keeps outside any company; no vendor tenant starts with {@code ~}. */
+  static final String VENDOR_STATE = "~vendor";
+
   private final TenantStore store;
   private final Credentials credentials;
   private final Clock clock;
+  private final boolean rateLimits;
 
-  Actions(TenantStore store, Credentials credentials, Clock clock) {
+  Actions(TenantStore store, Credentials credentials, Clock clock, boolean rateLimits) {
     this.store = store;
     this.credentials = credentials;
     this.clock = clock;
+    this.rateLimits = rateLimits;
   }
 
   HttpResponse perform(
       VendorApi api, Operation op, TenantKey tenant, Principal principal, HttpRequest request, RequestCheck.Valid v) {
     return switch (op.action()) {
-      case LIST -> list(api, op, tenant, request, v.params());
-      case READ -> store.read(tenant, data -> answer(api, op, project(api, op, find(api, op, data, v), data, null, request)));
-      case CREATE -> store.write(tenant, data -> create(api, op, data, tenant, v.body(), request));
-      case REPLACE -> store.write(tenant, data -> replace(api, op, data, v, request));
-      case MERGE -> store.write(tenant, data -> merge(api, op, data, v, request));
+      case LIST -> answer(api, op, list(api, op, tenant, request, v.params()));
+      case READ -> answer(api, op, store.read(tenant, data -> project(api, op, find(api, op, data, v), data, null, request)));
+      case CREATE -> answerWritten(api, op, tenant, null, request, store.write(tenant, data -> create(api, op, data, tenant, v.body())));
+      case REPLACE -> answerWritten(api, op, tenant, null, request, store.write(tenant, data -> replace(api, op, data, v)));
+      case MERGE -> {
+        List<String> updated = new ArrayList<>();
+        ObjectNode record = store.write(tenant, data -> merge(api, op, data, v, updated));
+        yield answerWritten(api, op, tenant, updated, request, record);
+      }
       case DELETE -> store.write(tenant, data -> {
         String id = find(api, op, data, v).get(Records.ID).asText();
         data.remove(op.resource(), id);
@@ -68,6 +78,15 @@ final class Actions {
       });
       case CUSTOM -> custom(api, op, tenant, principal, request, v);
     };
+  }
+
+  /**
+   * A write's answer, projected after its unit of work committed: the lock is held only while the store
+   * changes, and the answer shows what was stored.
+   */
+  private HttpResponse answerWritten(VendorApi api, Operation op, TenantKey tenant, List<String> updated,
+      HttpRequest request, ObjectNode record) {
+    return answer(api, op, store.read(tenant, data -> project(api, op, record, data, updated, request)));
   }
 
   private ObjectNode find(VendorApi api, Operation op, TenantView data, RequestCheck.Valid v) {
@@ -87,112 +106,72 @@ final class Actions {
 
   // ---- list
 
-  private HttpResponse list(VendorApi api, Operation op, TenantKey tenant, HttpRequest request, Map<String, JsonNode> params) {
+  private JsonNode list(VendorApi api, Operation op, TenantKey tenant, HttpRequest request, Map<String, JsonNode> params) {
+    List<Query.Filter> filters = new ArrayList<>();
+    String sortField = null;
+    boolean descending = false;
+    for (Parameter p : op.parameters()) {
+      JsonNode value = params.get(p.name());
+      if (value == null) {
+        continue;
+      }
+      if (!p.filterFields().isEmpty()) {
+        filters.add(new Query.Filter(p.filterFields(), List.of(value.asText()),
+            p.filterExact() ? Query.Match.EQUALS : Query.Match.CONTAINS));
+      }
+      if ("field".equals(p.sortRole())) {
+        sortField = value.asText();
+      } else if ("direction".equals(p.sortRole())) {
+        descending = value.asText().equalsIgnoreCase("desc");
+      }
+    }
+    String parentId = op.parent() == null ? null : params.get(op.parent().param()).asText();
+    if (parentId != null) {
+      filters.add(new Query.Filter(List.of(op.parent().field()), api.refForms(op.parent().resource(), parentId),
+          Query.Match.EQUALS));
+    }
+    PageRequest page = api.profile().page(params);
+    Query.Sort sort = sortField == null ? null : new Query.Sort(sortFieldOf(sortField), descending);
+    Query query = new Query(filters, sort, page.offset(), page.limit());
+    JsonNode schema = api.itemSchema(op);
     return store.read(tenant, data -> {
-      List<ObjectNode> records = data.list(op.resource());
-      if (op.parent() != null) {
-        String parentId = params.get(op.parent().param()).asText();
-        if (data.get(op.parent().resource(), parentId).isEmpty()) {
-          throw notFound(op.parent().resource(), parentId);
-        }
-        records.removeIf(r -> !parentId.equals(refId(api, op.parent().resource(), r.get(op.parent().field()))));
+      if (parentId != null && data.get(op.parent().resource(), parentId).isEmpty()) {
+        throw notFound(op.parent().resource(), parentId);
       }
-      String sortField = null;
-      boolean descending = false;
-      for (Parameter p : op.parameters()) {
-        JsonNode value = params.get(p.name());
-        if (value == null) {
-          continue;
-        }
-        if (!p.filterFields().isEmpty()) {
-          records.removeIf(r -> !matches(r, p, value.asText()));
-        }
-        if ("field".equals(p.sortRole())) {
-          sortField = value.asText();
-        } else if ("direction".equals(p.sortRole())) {
-          descending = value.asText().equalsIgnoreCase("desc");
-        }
-      }
-      if (sortField != null) {
-        String field = sortField;
-        Comparator<ObjectNode> order = Comparator.comparing(r -> sortKey(r, sortFieldOf(r, field)), VALUE_ORDER);
-        records.sort(descending ? order.reversed() : order);
-      }
-      PageRequest page = api.profile().page(params);
-      int total = records.size();
-      int from = Math.min(page.offset(), total);
-      int to = (int) Math.min((long) from + page.limit(), total);
-      JsonNode schema = api.itemSchema(op);
+      Slice slice = data.query(op.resource(), query);
       List<JsonNode> items = new ArrayList<>();
-      for (ObjectNode r : records.subList(from, to)) {
+      for (ObjectNode r : slice.items()) {
         items.add(api.profile().present(api.projector().project(schema, op.resource(), r, data, null), r, request));
       }
-      JsonNode body = api.profile().wrapList(new ListPage(op, items, total, page, params, request.path()));
-      return HttpResponse.json(op.successStatus(), op.successMediaType(), body);
+      return api.profile().wrapList(new ListPage(op, items, (int) Math.min(slice.total(), Integer.MAX_VALUE), page,
+          params, request.path()));
     });
   }
 
-  /** createdAt/updatedAt sort on the engine's timestamps when the record has no such field of its own. */
-  private static String sortFieldOf(ObjectNode r, String field) {
-    if (!r.has(field) && field.toLowerCase(Locale.ROOT).replace("_", "").equals("createdat")) {
-      return Records.CREATED;
-    }
-    if (!r.has(field) && field.toLowerCase(Locale.ROOT).replace("_", "").equals("updatedat")) {
-      return Records.UPDATED;
-    }
-    return field;
-  }
-
-  private static JsonNode sortKey(ObjectNode r, String field) {
-    JsonNode v = r.get(field);
-    return v == null ? NullNode.getInstance() : v;
-  }
-
-  /** Numbers by value, text case-insensitively, nulls last. */
-  private static final Comparator<JsonNode> VALUE_ORDER = (a, b) -> {
-    if (a.isNull() || b.isNull()) {
-      return Boolean.compare(a.isNull(), b.isNull());
-    }
-    if (a.isNumber() && b.isNumber()) {
-      return a.decimalValue().compareTo(b.decimalValue());
-    }
-    return a.asText().compareToIgnoreCase(b.asText());
-  };
-
-  private static boolean matches(ObjectNode record, Parameter p, String wanted) {
-    String needle = wanted.toLowerCase(Locale.ROOT);
-    for (String field : p.filterFields()) {
-      JsonNode value = record.get(field);
-      if (value == null || value.isNull() || value.isContainerNode()) {
-        continue;
-      }
-      String text = value.asText().toLowerCase(Locale.ROOT);
-      if (p.filterExact() ? text.equals(needle) : text.contains(needle)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String refId(VendorApi api, String collection, JsonNode ref) {
-    return ref == null || ref.isNull() ? null : api.profile().refToId(collection, ref);
+  /**
+   * createdAt/updatedAt sort on the engine's timestamps: records keep those only as engine fields, since the
+   * answers fill them from there.
+   */
+  private static String sortFieldOf(String field) {
+    String folded = field.toLowerCase(Locale.ROOT).replace("_", "");
+    return folded.equals("createdat") ? Records.CREATED : folded.equals("updatedat") ? Records.UPDATED : field;
   }
 
   // ---- writes
 
-  private HttpResponse create(VendorApi api, Operation op, TenantData data, TenantKey tenant, JsonNode body, HttpRequest request) {
+  private ObjectNode create(VendorApi api, Operation op, TenantData data, TenantKey tenant, JsonNode body) {
     ObjectNode record = declared(api, op, body);
     record.setAll(op.set());
     check(api, op, data, body, record, null);
     String id = stamp(api, op.resource(), tenant.tenant(), record, data);
     data.put(op.resource(), id, record);
-    return answer(api, op, project(api, op, record, data, null, request));
+    return record;
   }
 
   /** Gives a new record its id, owner, timestamps and per-tenant number; answers the id. */
   private String stamp(VendorApi api, String collection, String tenant, ObjectNode record, TenantData data) {
     IdStyle style = api.idStyle(collection);
-    String id = style.next(style.counted() ? store.nextId(api.vendor(), collection) : 0);
+    String id = style.next(style.counted() ? data.nextId(collection) : 0);
     String now = now();
     record.put(Records.ID, id);
     record.put(Records.TENANT, tenant);
@@ -202,7 +181,7 @@ final class Actions {
     return id;
   }
 
-  private HttpResponse replace(VendorApi api, Operation op, TenantData data, RequestCheck.Valid v, HttpRequest request) {
+  private ObjectNode replace(VendorApi api, Operation op, TenantData data, RequestCheck.Valid v) {
     ObjectNode existing = find(api, op, data, v);
     ObjectNode record = declared(api, op, v.body());
     record.setAll(op.set());
@@ -210,14 +189,15 @@ final class Actions {
     check(api, op, data, v.body(), record, existing);
     record.put(Records.UPDATED, now());
     data.put(op.resource(), existing.get(Records.ID).asText(), record);
-    return answer(api, op, project(api, op, record, data, null, request));
+    return record;
   }
 
-  private HttpResponse merge(VendorApi api, Operation op, TenantData data, RequestCheck.Valid v, HttpRequest request) {
+  /** Applies a merge patch; {@code updated} receives the fields it changed, in the order sent. */
+  private ObjectNode merge(VendorApi api, Operation op, TenantData data, RequestCheck.Valid v, List<String> updated) {
     ObjectNode existing = find(api, op, data, v);
     ObjectNode record = existing.deepCopy();
     ObjectNode patch = declared(api, op, v.body());
-    List<String> updated = new ArrayList<>();
+    updated.clear();
     for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       record.set(e.getKey(), mergePatch(record.get(e.getKey()), e.getValue()));
@@ -227,7 +207,7 @@ final class Actions {
     check(api, op, data, v.body(), record, existing);
     record.put(Records.UPDATED, now());
     data.put(op.resource(), existing.get(Records.ID).asText(), record);
-    return answer(api, op, project(api, op, record, data, updated, request));
+    return record;
   }
 
   /** RFC 7396: objects merge member by member, {@code null} removes a member, anything else replaces. */
@@ -289,7 +269,8 @@ final class Actions {
     if (op.successMediaType() == null || item == null) {
       return HttpResponse.empty(op.successStatus());
     }
-    return HttpResponse.json(op.successStatus(), op.successMediaType(), api.profile().wrapItem(item, op));
+    JsonNode body = op.action() == Action.LIST ? item : api.profile().wrapItem(item, op);
+    return HttpResponse.json(op.successStatus(), op.successMediaType(), body);
   }
 
   // ---- custom
@@ -375,8 +356,16 @@ final class Actions {
       return api.selfPath(collection, id);
     }
 
-    public void issueCredential(String scheme, String value, String tenantId, Set<String> grants, Duration lifetime) {
-      credentials.add(api.vendor(), scheme, value, tenantId, grants, clock.instant().plus(lifetime));
+    public String issueToken(String scheme, String tenantId, Set<String> grants, Duration lifetime, ObjectNode claims) {
+      return credentials.issue(api.vendor(), scheme, tenantId, grants, clock.instant().plus(lifetime), claims);
+    }
+
+    public <T> T writeVendorState(Function<TenantData, T> work) {
+      return store.write(new TenantKey(api.vendor(), VENDOR_STATE), work);
+    }
+
+    public boolean limitsEnforced() {
+      return rateLimits;
     }
 
     public java.time.Instant now() {

@@ -11,12 +11,14 @@ import dev.counterfeit.stubs.profile.Principal;
 import dev.counterfeit.stubs.profile.Problem;
 import dev.counterfeit.stubs.profile.ProblemException;
 import dev.counterfeit.stubs.profile.ProblemKind;
-import dev.counterfeit.stubs.profile.RateLimiter;
 import dev.counterfeit.stubs.routing.Route;
 import dev.counterfeit.stubs.routing.Router;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.spec.RateLimit;
 import dev.counterfeit.stubs.spec.SecurityScheme;
+import dev.counterfeit.stubs.store.RateWindows;
+import dev.counterfeit.stubs.store.StoreUnavailableException;
+import dev.counterfeit.stubs.store.Stores;
 import dev.counterfeit.stubs.store.TenantKey;
 import dev.counterfeit.stubs.store.TenantStore;
 import dev.counterfeit.stubs.validation.RequestCheck;
@@ -57,19 +59,20 @@ public final class Engine implements HttpHandler {
   /** Null unless answers are audited against the spec. */
   private final ResponseValidator auditor;
   private final Deque<String> violations = new ConcurrentLinkedDeque<>();
-  private final RateLimiter limiter = new RateLimiter();
+  private final RateWindows limiter;
 
-  Engine(List<VendorApi> apis, TenantStore store, Credentials credentials, Clock clock, boolean rateLimits,
+  Engine(List<VendorApi> apis, Stores stores, Credentials credentials, Clock clock, boolean rateLimits,
       boolean checkResponses) {
     Map<String, VendorApi> byVendor = new LinkedHashMap<>();
     apis.forEach(api -> byVendor.put(api.vendor(), api));
     this.apis = Map.copyOf(byVendor);
     this.router = new Router(apis.stream().map(VendorApi::model).toList());
-    this.store = store;
+    this.store = stores.records();
+    this.limiter = stores.rateWindows();
     this.credentials = credentials;
     this.clock = clock;
     this.rateLimits = rateLimits;
-    this.actions = new Actions(store, credentials, clock);
+    this.actions = new Actions(store, credentials, clock, rateLimits);
     this.auditor = checkResponses ? new ResponseValidator() : null;
   }
 
@@ -87,6 +90,10 @@ public final class Engine implements HttpHandler {
           : Problem.of(ProblemKind.NO_ROUTE, "No route found for \"" + request.method() + " " + request.path() + "\".");
       HttpResponse response = render(api, request, problem);
       return api == null ? response : decorate(api, response, null, null, request, null);
+    } catch (StoreUnavailableException e) {
+      LOG.warning("Store unavailable answering " + request.method() + " " + request.path() + ": " + e.getMessage());
+      return render(api, request, Problem.of(ProblemKind.UNAVAILABLE, "The service is temporarily unavailable.")
+          .withHeader("Retry-After", "1"));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Unexpected failure answering " + request.method() + " " + request.path(), e);
       return render(api, request, Problem.of(ProblemKind.INTERNAL, "Internal server error."));
@@ -104,7 +111,7 @@ public final class Engine implements HttpHandler {
     }
     // Limits count authenticated callers before their permissions are checked, as API gateways and Laravel's
     // throttle middleware do: a 403 still uses up a request and shows the counters.
-    RateLimiter.Decision rate = count(api, op, principal, request);
+    RateWindows.Decision rate = count(api, op, principal, request);
     if (rateLimits && rate != null && !rate.allowed()) {
       return decorate(api, render(api, request, Problem.of(ProblemKind.RATE_LIMITED, "Exceeded " + rate.limit()
               + " requests per " + op.rateLimit().window().toSeconds() + " s.")
@@ -115,12 +122,6 @@ public final class Engine implements HttpHandler {
       if (!principal.may(permission)) {
         return decorate(api, render(api, request, Problem.of(ProblemKind.FORBIDDEN,
             "This action is unauthorized: it needs the " + permission + " permission.")), op, principal, request, rate);
-      }
-    }
-    if (rateLimits) {
-      Optional<Problem> refused = api.profile().admit(op, principal, request, clock.instant());
-      if (refused.isPresent()) {
-        return decorate(api, render(api, request, refused.get()), op, principal, request, rate);
       }
     }
     RequestCheck check = validator.check(op, request, pathParams);
@@ -147,7 +148,7 @@ public final class Engine implements HttpHandler {
    * Counts the request against the operation's documented limit when rate limits are on, or reads the counter
    * otherwise (answers still show it); null when no limit applies to this caller.
    */
-  private RateLimiter.Decision count(VendorApi api, Operation op, Principal principal, HttpRequest request) {
+  private RateWindows.Decision count(VendorApi api, Operation op, Principal principal, HttpRequest request) {
     RateLimit limit = op.rateLimit();
     if (limit == null) {
       return null;
@@ -165,14 +166,9 @@ public final class Engine implements HttpHandler {
         : limiter.peek(key, limit.requests(), limit.window(), clock.instant());
   }
 
-  /** Starts every rate-limit window again (a reset). */
-  void resetRateLimits() {
-    limiter.clear();
-  }
-
-  /** Starts one vendor's rate-limit windows again. */
+  /** Starts one vendor's rate-limit windows again; every vendor's when null. */
   void resetRateLimits(String vendor) {
-    limiter.clear(vendor + "\n");
+    limiter.clear(vendor == null ? "" : vendor + "\n");
   }
 
   private HttpResponse act(VendorApi api, Operation op, Principal principal, HttpRequest request, RequestCheck.Valid v) {
@@ -205,7 +201,7 @@ public final class Engine implements HttpHandler {
   }
 
   private HttpResponse decorate(VendorApi api, HttpResponse response, Operation op, Principal principal,
-      HttpRequest request, RateLimiter.Decision rate) {
+      HttpRequest request, RateWindows.Decision rate) {
     HttpResponse decorated = api.profile().decorate(response,
         new AnswerContext(op, principal, request, clock.instant(), rate));
     if (auditor == null || op == null) {

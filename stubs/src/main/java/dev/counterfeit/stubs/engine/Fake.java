@@ -10,7 +10,7 @@ import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.spec.ApiModel;
 import dev.counterfeit.stubs.spec.SpecException;
-import dev.counterfeit.stubs.store.InMemoryTenantStore;
+import dev.counterfeit.stubs.store.Stores;
 import dev.counterfeit.stubs.store.TenantStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,15 +35,17 @@ public final class Fake implements HttpHandler {
   private final Engine engine;
   private final boolean demoRecords;
 
-  private Fake(List<VendorApi> apis, TenantStore store, Credentials credentials, Clock clock, boolean demoRecords,
-      boolean rateLimits, boolean checkResponses) {
+  private Fake(List<VendorApi> apis, Stores stores, Clock clock, boolean demoRecords, boolean rateLimits,
+      boolean checkResponses) {
     this.apis = apis;
-    this.store = store;
+    this.store = stores.records();
+    Credentials credentials = new Credentials(clock, stores.secret("tokens"));
     this.seeder = new Seeder(store, credentials);
-    this.engine = new Engine(apis, store, credentials, clock, rateLimits, checkResponses);
+    this.engine = new Engine(apis, stores, credentials, clock, rateLimits, checkResponses);
     this.demoRecords = demoRecords;
     apis.forEach(seeder::credentials);
-    reset();
+    // A durable or shared store keeps what was written: seed only what it does not hold yet.
+    apis.forEach(api -> seeder.data(api, demoRecords));
   }
 
   /**
@@ -54,10 +56,11 @@ public final class Fake implements HttpHandler {
    * @param demoRecords whether to load the demo tenants' records (reference data and credentials always load)
    * @param rateLimits whether vendors' rate limits apply
    * @param checkResponses whether every answer is checked against the spec (see {@link #responseViolations()})
+   * @param stores where every record and counter is kept; the caller closes it
    * @throws SpecException when a spec cannot be served; nothing starts then
    */
   public static Fake build(Set<String> vendors, Map<String, String> specOverrides, boolean demoRecords,
-      boolean rateLimits, boolean checkResponses, Clock clock) {
+      boolean rateLimits, boolean checkResponses, Clock clock, Stores stores) {
     Map<String, VendorProfile> profiles = new TreeMap<>();
     ServiceLoader.load(VendorProfile.class).forEach(p -> profiles.put(p.id(), p));
     for (String wanted : vendors) {
@@ -70,8 +73,7 @@ public final class Fake implements HttpHandler {
         .filter(profile -> vendors.isEmpty() || vendors.contains(profile.id()))
         .map(profile -> compile(profile, specOverrides.get(profile.id())))
         .toList();
-    return new Fake(List.copyOf(apis), new InMemoryTenantStore(), new Credentials(clock), clock, demoRecords,
-        rateLimits, checkResponses);
+    return new Fake(List.copyOf(apis), stores, clock, demoRecords, rateLimits, checkResponses);
   }
 
   private static VendorApi compile(VendorProfile profile, String override) {
@@ -113,12 +115,12 @@ public final class Fake implements HttpHandler {
     return engine.responseViolations();
   }
 
-  /** Forgets every change: the store goes back to the seed, and rate-limit windows start again. */
+  /**
+   * Forgets every change: the store goes back to the seed, and rate-limit windows and lockouts start again. On a
+   * shared store this resets every replica.
+   */
   public synchronized void reset() {
-    store.clear();
-    engine.resetRateLimits();
-    apis.forEach(api -> api.profile().reset());
-    apis.forEach(api -> seeder.data(api, demoRecords));
+    apis.forEach(api -> reset(api.vendor()));
   }
 
   /** Puts one vendor back to its seed and leaves the others as they are; false when it is not served. */
@@ -127,7 +129,6 @@ public final class Fake implements HttpHandler {
       if (api.vendor().equals(vendor)) {
         store.clear(vendor);
         engine.resetRateLimits(vendor);
-        api.profile().reset();
         seeder.data(api, demoRecords);
         return true;
       }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads a vendor's seed: demo credentials, reference data every tenant shares (lookups), and, unless
@@ -35,16 +36,27 @@ final class Seeder {
     }
   }
 
+  /**
+   * Loads the seed into the store unless it is there already: a durable or shared store keeps it across
+   * restarts and replicas, so each part (reference data, demo records) loads once per store.
+   */
   void data(VendorApi api, boolean demoRecords) {
     JsonNode seed = api.seed();
-    Set<String> tenants = new HashSet<>();
+    boolean shared = store.claim(api.vendor(), "seed:shared");
+    boolean demo = demoRecords && store.claim(api.vendor(), "seed:demo");
+    if (!shared && !demo) {
+      return;
+    }
+    Set<String> tenants = new TreeSet<>();
     seed.path("tenants").fieldNames().forEachRemaining(tenants::add);
     seed.path("credentials").forEach(c -> tenants.add(c.path("tenant").asText()));
     for (String tenant : tenants) {
       TenantKey key = new TenantKey(api.vendor(), tenant);
       store.write(key, data -> {
-        load(api, tenant, seed.path("shared"), data);
-        if (demoRecords) {
+        if (shared) {
+          load(api, tenant, seed.path("shared"), data);
+        }
+        if (demo) {
           load(api, tenant, seed.path("tenants").path(tenant).path("data"), data);
         }
         return null;
@@ -59,10 +71,10 @@ final class Seeder {
       for (JsonNode item : collection.getValue()) {
         ObjectNode record = ((ObjectNode) item).deepCopy();
         JsonNode givenId = record.remove("id");
-        String id = givenId != null ? givenId.asText() : style.next(store.nextId(api.vendor(), collection.getKey()));
+        String id = givenId != null ? givenId.asText() : style.next(data.nextId(collection.getKey()));
         long counter = style.counterOf(id);
         if (counter >= 0) {
-          store.reserveId(api.vendor(), collection.getKey(), counter);
+          data.reserveId(collection.getKey(), counter);
         }
         String created = record.has("~createdAt") ? record.get("~createdAt").asText() : SEED_TIME;
         record.put(Records.ID, id);

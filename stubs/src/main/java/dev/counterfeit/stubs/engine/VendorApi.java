@@ -143,6 +143,11 @@ final class VendorApi {
         .orElse(model.spec().basePath() + "/" + collection + "/" + id);
   }
 
+  /** The values a stored reference to an item may hold: its id, or its path where references are IRIs. */
+  List<String> refForms(String collection, String id) {
+    return List.of(id, selfPath(collection, id));
+  }
+
   /** A tenant as a {@code x-counterfeit-value: tenant} property shows it (the seed's number for integers). */
   JsonNode renderTenant(String tenant, JsonNode schema) {
     if (SchemaNodes.primaryType(schema).equals("integer")) {

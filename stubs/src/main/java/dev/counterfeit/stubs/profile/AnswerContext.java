@@ -2,6 +2,7 @@ package dev.counterfeit.stubs.profile;
 
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.stubs.store.RateWindows;
 import java.time.Instant;
 
 /**
@@ -13,4 +14,4 @@ import java.time.Instant;
  * @param rate the caller's rate-limit counter for this operation, or null when none applies
  */
 public record AnswerContext(Operation operation, Principal principal, HttpRequest request, Instant now,
-    RateLimiter.Decision rate) {}
+    RateWindows.Decision rate) {}

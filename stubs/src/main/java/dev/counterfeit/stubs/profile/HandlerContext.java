@@ -49,8 +49,19 @@ public interface HandlerContext {
   /** Where an item is read ({@code /counterparties/7}). */
   String selfPath(String collection, String id);
 
-  /** Registers a credential (a login's token) that authenticates as {@code tenant} until it expires. */
-  void issueCredential(String scheme, String value, String tenant, Set<String> grants, Duration lifetime);
+  /**
+   * Issues a signed JWT for a security scheme that authenticates as {@code tenant} with {@code grants} until
+   * it expires, on this replica and every other one sharing the store.
+   *
+   * @param claims the vendor's own claims to carry ({@code sub}, permissions); {@code iat}/{@code exp} are added
+   */
+  String issueToken(String scheme, String tenant, Set<String> grants, Duration lifetime, ObjectNode claims);
+
+  /** Runs an all-or-nothing unit of work on state the vendor keeps outside any tenant (login lockouts). */
+  <T> T writeVendorState(Function<TenantData, T> work);
+
+  /** Whether the vendor's documented limits (rate limits, lockouts) are enforced in this run. */
+  boolean limitsEnforced();
 
   /** The fake's clock. */
   java.time.Instant now();

@@ -6,7 +6,6 @@ import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.spec.Action;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.validation.ValidationReport;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,24 +77,10 @@ public interface VendorProfile {
     return Optional.empty();
   }
 
-  /**
-   * A refusal before the operation runs (a locked account), or empty to go on. Called after authentication
-   * and the spec's rate limits, and only while rate limits are switched on.
-   *
-   * @param principal the caller, or null on public routes
-   * @param now the fake's clock
-   */
-  default Optional<Problem> admit(Operation operation, Principal principal, HttpRequest request, Instant now) {
-    return Optional.empty();
-  }
-
   /** Wraps acting on a valid request (an idempotency cache answers retries without acting again). */
   default HttpResponse intercept(Exchange exchange) {
     return exchange.proceed();
   }
-
-  /** Forgets transient state (lockouts) when the fake is reset. */
-  default void reset() {}
 
   /** Headers every answer of this vendor carries (request ids, rate-limit counters). */
   default HttpResponse decorate(HttpResponse response, AnswerContext context) {

@@ -8,6 +8,11 @@ import java.util.Optional;
 public interface TenantView {
   Optional<ObjectNode> get(String collection, String id);
 
-  /** Every record of a collection, oldest first. */
-  List<ObjectNode> list(String collection);
+  /** The records a query selects, and how many match in all. */
+  Slice query(String collection, Query query);
+
+  /** Every record of a collection, oldest first (for small collections: lookups, a record's children). */
+  default List<ObjectNode> list(String collection) {
+    return query(collection, Query.all()).items();
+  }
 }

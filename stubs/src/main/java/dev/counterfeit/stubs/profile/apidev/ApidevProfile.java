@@ -10,7 +10,6 @@ import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
 import dev.counterfeit.stubs.profile.ListPage;
 import dev.counterfeit.stubs.profile.PageRequest;
-import dev.counterfeit.stubs.profile.Principal;
 import dev.counterfeit.stubs.profile.Problem;
 import dev.counterfeit.stubs.profile.ProblemKind;
 import dev.counterfeit.stubs.profile.VendorProfile;
@@ -18,8 +17,6 @@ import dev.counterfeit.stubs.spec.Action;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.Violation;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +32,6 @@ public final class ApidevProfile implements VendorProfile {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Messages messages = Messages.load("dev/counterfeit/stubs/profile/apidev/messages.properties");
-  private final LoginGuard guard = new LoginGuard();
-  private final Login login = new Login(guard);
 
   @Override
   public String id() {
@@ -126,31 +121,13 @@ public final class ApidevProfile implements VendorProfile {
 
   @Override
   public Optional<CustomHandler> handler(String name) {
-    return name.equals("login") ? Optional.of(login::handle) : Optional.empty();
+    return name.equals("login") ? Optional.of(Login::handle) : Optional.empty();
   }
 
   /** A login counts against the account it names (the spec limits logins per account). */
   @Override
   public String accountOf(Operation operation, HttpRequest request) {
     return operation.security().isEmpty() ? LoginGuard.account(request.header("tenant"), emailOf(request)) : null;
-  }
-
-  /** No login while the account is locked after repeated failures. */
-  @Override
-  public Optional<Problem> admit(Operation operation, Principal principal, HttpRequest request, Instant now) {
-    if (principal != null) {
-      return Optional.empty();
-    }
-    return guard.lockedUntil(LoginGuard.account(request.header("tenant"), emailOf(request)), now).map(until -> {
-      long seconds = Math.max(1, Duration.between(now, until).toSeconds());
-      return Problem.of(ProblemKind.RATE_LIMITED, "Account locked after repeated failed logins; try again in " + seconds + " s.")
-          .withHeader("Retry-After", Long.toString(seconds));
-    });
-  }
-
-  @Override
-  public void reset() {
-    guard.clear();
   }
 
   /** The login body's e-mail, read leniently: the limit counts attempts before the body is validated. */

@@ -11,9 +11,9 @@ import dev.counterfeit.stubs.profile.Exchange;
 import dev.counterfeit.stubs.profile.ListPage;
 import dev.counterfeit.stubs.profile.PageRequest;
 import dev.counterfeit.stubs.profile.Problem;
-import dev.counterfeit.stubs.profile.RateLimiter;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.profile.WriteContext;
+import dev.counterfeit.stubs.store.RateWindows;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.ValidationReport;
 import dev.counterfeit.stubs.validation.Violation;
@@ -167,7 +167,7 @@ public final class FintoroProfile implements VendorProfile {
   public HttpResponse decorate(HttpResponse response, AnswerContext context) {
     HttpResponse decorated = response.withHeader("X-Request-Id", UUID.randomUUID().toString())
         .withHeader("Content-Language", language(context.request()));
-    RateLimiter.Decision rate = context.rate();
+    RateWindows.Decision rate = context.rate();
     if (rate == null) {
       return decorated;
     }

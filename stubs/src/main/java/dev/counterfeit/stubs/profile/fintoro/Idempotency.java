@@ -9,24 +9,28 @@ import dev.counterfeit.stubs.profile.Exchange;
 import dev.counterfeit.stubs.profile.Problem;
 import dev.counterfeit.stubs.profile.ProblemKind;
 import dev.counterfeit.stubs.spec.Parameter;
+import dev.counterfeit.stubs.store.TenantData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Fintoro's {@code Idempotency-Key}: on operations that declare the header, the first successful answer for a
  * key is kept beside the company's records; the same key with the same request replays it without acting
  * again, the same key with another request is refused. Keys are per company because the store is.
+ *
+ * <p>A key is claimed in the store before the request acts, so a retry racing the original (on this replica or
+ * another one sharing the store) waits for it instead of acting twice. A claim whose request died with its
+ * process is taken over once it is {@link #STALE} old.
  */
 final class Idempotency {
   static final String HEADER = "Idempotency-Key";
   private static final String COLLECTION = "~idempotency";
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private static final long STALE = 30_000;
+  private static final long POLL = 10;
 
   HttpResponse around(Exchange exchange, Function<Problem, HttpResponse> render) {
     String key = exchange.request().header(HEADER);
@@ -36,27 +40,56 @@ final class Idempotency {
       return exchange.proceed();
     }
     ObjectNode fingerprint = fingerprint(exchange);
-    // One lock per company and key, so a retry racing the original waits for it instead of acting twice.
-    synchronized (locks.computeIfAbsent(exchange.principal().tenant() + "\n" + key, k -> new Object())) {
-      Optional<ObjectNode> earlier = exchange.write(data -> data.get(COLLECTION, key));
-      if (earlier.isPresent()) {
-        if (!earlier.get().get("request").equals(fingerprint)) {
-          return render.apply(Problem.of(ProblemKind.CONFLICT,
-              "The Idempotency-Key has already been used with a different request payload."));
-        }
+    while (true) {
+      Optional<ObjectNode> earlier = exchange.write(data -> claim(data, key, fingerprint));
+      if (earlier.isEmpty()) {
+        break;
+      }
+      if (!earlier.get().get("request").equals(fingerprint)) {
+        return render.apply(Problem.of(ProblemKind.CONFLICT,
+            "The Idempotency-Key has already been used with a different request payload."));
+      }
+      if (earlier.get().has("response")) {
         return replay(earlier.get().get("response"), key);
       }
-      HttpResponse original = exchange.proceed();
-      if (original.status() >= 200 && original.status() < 300) {
-        exchange.write(data -> {
-          data.put(COLLECTION, key, JsonNodeFactory.instance.objectNode()
-              .<ObjectNode>set("request", fingerprint)
-              .set("response", stored(original)));
-          return null;
-        });
+      try {
+        Thread.sleep(POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return render.apply(Problem.of(ProblemKind.UNAVAILABLE, "Interrupted while waiting for the original request."));
       }
-      return original.withHeader(HEADER, key).withHeader("Idempotency-Status", "Original");
     }
+    HttpResponse original;
+    try {
+      original = exchange.proceed();
+    } catch (RuntimeException e) {
+      exchange.write(data -> data.remove(COLLECTION, key));
+      throw e;
+    }
+    HttpResponse answered = original;
+    exchange.write(data -> {
+      if (answered.status() >= 200 && answered.status() < 300) {
+        data.put(COLLECTION, key, JsonNodeFactory.instance.objectNode()
+            .<ObjectNode>set("request", fingerprint)
+            .set("response", stored(answered)));
+      } else {
+        data.remove(COLLECTION, key);
+      }
+      return null;
+    });
+    return original.withHeader(HEADER, key).withHeader("Idempotency-Status", "Original");
+  }
+
+  /** The earlier request's record, or empty once this request holds the key. */
+  private static Optional<ObjectNode> claim(TenantData data, String key, ObjectNode fingerprint) {
+    long now = System.currentTimeMillis();
+    Optional<ObjectNode> earlier = data.get(COLLECTION, key);
+    if (earlier.isPresent() && (earlier.get().has("response") || now - earlier.get().path("claimedAt").asLong() < STALE)) {
+      return earlier;
+    }
+    data.put(COLLECTION, key, JsonNodeFactory.instance.objectNode()
+        .<ObjectNode>set("request", fingerprint).put("claimedAt", now));
+    return Optional.empty();
   }
 
   private static ObjectNode fingerprint(Exchange exchange) {

@@ -1,0 +1,260 @@
+package dev.counterfeit.stubs.store.memory;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.stubs.store.Query;
+import dev.counterfeit.stubs.store.Slice;
+import dev.counterfeit.stubs.store.TenantData;
+import dev.counterfeit.stubs.store.TenantKey;
+import dev.counterfeit.stubs.store.TenantStore;
+import dev.counterfeit.stubs.store.TenantView;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * Records in maps keyed tenant → collection → id, each collection also ordered by insertion. A write holds its
+ * tenant's write lock and changes records in place, keeping an undo log so a failing unit of work leaves no
+ * trace; readers take the read lock, so they see all of a write or none. Costs grow with what a request
+ * touches (one record, one page), not with the size of a collection.
+ */
+final class InMemoryTenantStore implements TenantStore {
+  private final Map<TenantKey, Tenant> tenants = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> ids = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> claims = new ConcurrentHashMap<>();
+
+  private record Entry(long order, ObjectNode record) {}
+
+  private static final class Records {
+    final Map<String, Entry> byId = new HashMap<>();
+    final TreeMap<Long, String> byOrder = new TreeMap<>();
+    long nextOrder;
+  }
+
+  private static final class Tenant {
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    final Map<String, Records> collections = new HashMap<>();
+    final Map<String, Long> sequences = new HashMap<>();
+  }
+
+  @Override
+  public <T> T read(TenantKey key, Function<TenantView, T> work) {
+    Tenant t = tenants.get(key);
+    if (t == null) {
+      return work.apply(new Unit(key, new Tenant()));
+    }
+    t.lock.readLock().lock();
+    try {
+      return work.apply(new Unit(key, t));
+    } finally {
+      t.lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public <T> T write(TenantKey key, Function<TenantData, T> work) {
+    Tenant t = tenants.computeIfAbsent(key, k -> new Tenant());
+    t.lock.writeLock().lock();
+    Unit unit = new Unit(key, t);
+    try {
+      T result = work.apply(unit);
+      unit.undo.clear();
+      return result;
+    } catch (RuntimeException | Error e) {
+      unit.rollBack();
+      throw e;
+    } finally {
+      t.lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public boolean claim(String vendor, String marker) {
+    return claims.putIfAbsent(vendor + "\n" + marker, Boolean.TRUE) == null;
+  }
+
+  @Override
+  public void clear() {
+    tenants.clear();
+    ids.clear();
+    claims.clear();
+  }
+
+  @Override
+  public void clear(String vendor) {
+    tenants.keySet().removeIf(key -> key.vendor().equals(vendor));
+    ids.keySet().removeIf(key -> key.startsWith(vendor + "\n"));
+    claims.keySet().removeIf(key -> key.startsWith(vendor + "\n"));
+  }
+
+  @Override
+  public ObjectNode dump() {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    List<TenantKey> keys = new ArrayList<>(tenants.keySet());
+    keys.sort(Comparator.comparing(TenantKey::vendor).thenComparing(TenantKey::tenant));
+    for (TenantKey key : keys) {
+      if (key.tenant().startsWith("~")) {
+        continue;
+      }
+      read(key, view -> {
+        Tenant t = tenants.get(key);
+        if (t == null) {
+          return null;
+        }
+        ObjectNode tenant = root.with(key.vendor()).putObject(key.tenant());
+        new TreeMap<>(t.collections).forEach((name, records) -> {
+          if (!name.startsWith("~")) {
+            var array = tenant.putArray(name);
+            records.byOrder.values().forEach(id -> array.add(records.byId.get(id).record().deepCopy()));
+          }
+        });
+        return null;
+      });
+    }
+    return root;
+  }
+
+  /** One unit of work on a tenant; reads copy records out, writes copy them in and log how to undo. */
+  private final class Unit implements TenantData {
+    private final TenantKey key;
+    private final Tenant tenant;
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+
+    Unit(TenantKey key, Tenant tenant) {
+      this.key = key;
+      this.tenant = tenant;
+    }
+
+    private Records existing(String collection) {
+      Records records = tenant.collections.get(collection);
+      return records == null ? new Records() : records;
+    }
+
+    @Override
+    public Optional<ObjectNode> get(String collection, String id) {
+      Entry e = existing(collection).byId.get(id);
+      return Optional.ofNullable(e == null ? null : e.record().deepCopy());
+    }
+
+    @Override
+    public Slice query(String collection, Query query) {
+      Records records = existing(collection);
+      Comparator<ObjectNode> order = Matching.order(query);
+      boolean everything = query.filters().isEmpty();
+      if (order == null) {
+        return page(records, query, everything);
+      }
+      List<ObjectNode> matching = new ArrayList<>();
+      for (String id : records.byOrder.values()) {
+        ObjectNode r = records.byId.get(id).record();
+        if (everything || Matching.matches(r, query)) {
+          matching.add(r);
+        }
+      }
+      matching.sort(order);
+      int from = (int) Math.min(query.offset(), matching.size());
+      int to = (int) Math.min((long) from + query.limit(), matching.size());
+      List<ObjectNode> items = new ArrayList<>(to - from);
+      matching.subList(from, to).forEach(r -> items.add(r.deepCopy()));
+      return new Slice(items, matching.size());
+    }
+
+    /** Insertion order: walks only up to the page when nothing is filtered. */
+    private Slice page(Records records, Query query, boolean everything) {
+      List<ObjectNode> items = new ArrayList<>();
+      long seen = 0;
+      for (String id : records.byOrder.values()) {
+        ObjectNode r = records.byId.get(id).record();
+        if (!everything && !Matching.matches(r, query)) {
+          continue;
+        }
+        if (seen >= query.offset() && items.size() < query.limit()) {
+          items.add(r.deepCopy());
+        } else if (everything && items.size() >= query.limit()) {
+          break;
+        }
+        seen++;
+      }
+      return new Slice(items, everything ? records.byId.size() : seen);
+    }
+
+    @Override
+    public void put(String collection, String id, ObjectNode record) {
+      Records records = tenant.collections.computeIfAbsent(collection, c -> new Records());
+      Entry previous = records.byId.get(id);
+      long order = previous != null ? previous.order() : records.nextOrder++;
+      records.byId.put(id, new Entry(order, record.deepCopy()));
+      records.byOrder.put(order, id);
+      undo.push(() -> restore(records, id, order, previous));
+    }
+
+    @Override
+    public boolean remove(String collection, String id) {
+      Records records = tenant.collections.get(collection);
+      Entry previous = records == null ? null : records.byId.remove(id);
+      if (previous == null) {
+        return false;
+      }
+      records.byOrder.remove(previous.order());
+      undo.push(() -> restore(records, id, previous.order(), previous));
+      return true;
+    }
+
+    private void restore(Records records, String id, long order, Entry previous) {
+      if (previous == null) {
+        records.byId.remove(id);
+        records.byOrder.remove(order);
+      } else {
+        records.byId.put(id, previous);
+        records.byOrder.put(order, id);
+      }
+    }
+
+    @Override
+    public long nextSequence(String name) {
+      Long before = tenant.sequences.get(name);
+      long next = (before == null ? 0 : before) + 1;
+      tenant.sequences.put(name, next);
+      undo.push(() -> {
+        if (before == null) {
+          tenant.sequences.remove(name);
+        } else {
+          tenant.sequences.put(name, before);
+        }
+      });
+      return next;
+    }
+
+    @Override
+    public long nextId(String collection) {
+      return counter(collection).incrementAndGet();
+    }
+
+    @Override
+    public void reserveId(String collection, long used) {
+      counter(collection).accumulateAndGet(used, Math::max);
+    }
+
+    private AtomicLong counter(String collection) {
+      return ids.computeIfAbsent(key.vendor() + "\n" + collection, k -> new AtomicLong());
+    }
+
+    void rollBack() {
+      for (Iterator<Runnable> it = undo.iterator(); it.hasNext(); ) {
+        it.next().run();
+      }
+      undo.clear();
+    }
+  }
+}
