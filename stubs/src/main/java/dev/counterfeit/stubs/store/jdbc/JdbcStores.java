@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The durable and shared stores on JDBC: an embedded SQLite file, or PostgreSQL for any number of replicas.
@@ -24,6 +26,12 @@ import java.util.Properties;
  */
 public final class JdbcStores implements Stores {
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** The pool's start and stop notices are noise beside the fake's banner; its warnings still show. */
+  private static final Logger POOL_LOG = Logger.getLogger("com.zaxxer.hikari");
+
+  static {
+    POOL_LOG.setLevel(Level.WARNING);
+  }
 
   private final Database db;
   private final TenantStore records;

@@ -1,0 +1,7 @@
+-- GETs with Flowtly's demo token: the path comes from the command line (a page of the list, or one client).
+wrk.headers["Authorization"] = "Bearer fl_demo_acme"
+response = function(status)
+  if status ~= 200 then
+    error("read answered " .. status)
+  end
+end
