@@ -1,6 +1,5 @@
--- POSTs Flowtly client creates; with STOP_AFTER set, each thread stops after that many answers (a preload).
+-- POSTs Flowtly client creates, each with its own name.
 local counter = 0
-local stop_after = tonumber(os.getenv("STOP_AFTER") or "0")
 wrk.method = "POST"
 wrk.headers["Authorization"] = "Bearer fl_demo_acme"
 wrk.headers["Content-Type"] = "application/ld+json"
@@ -12,13 +11,8 @@ request = function()
     counter))
 end
 
-local answers = 0
 response = function(status)
-  answers = answers + 1
   if status ~= 201 then
     error("create answered " .. status)
-  end
-  if stop_after > 0 and answers >= stop_after then
-    wrk.thread:stop()
   end
 end

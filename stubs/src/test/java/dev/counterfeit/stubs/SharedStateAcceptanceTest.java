@@ -13,19 +13,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two replicas of the fake on one PostgreSQL database behave as one fake. */
 class SharedStateAcceptanceTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-  private String url;
-  private CounterfeitServer one;
-  private CounterfeitServer two;
+  private static final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+  private static String url;
+  private static CounterfeitServer one;
+  private static CounterfeitServer two;
 
-  @BeforeEach
-  void startTwoReplicas() {
+  @BeforeAll
+  static void startTwoReplicas() {
     url = Postgres.newDatabase();
     StubServerConfig config = StubServerConfig.defaults().withPort(0).withClock(clock)
         .withStore(new StoreLocation.Database(url));
@@ -33,8 +34,14 @@ class SharedStateAcceptanceTest {
     two = CounterfeitServer.start(config);
   }
 
-  @AfterEach
-  void stop() {
+  /** A reset on one replica empties the shared database, rate-limit windows included. */
+  @BeforeEach
+  void reset() {
+    one.reset();
+  }
+
+  @AfterAll
+  static void stop() {
     one.stop();
     two.stop();
   }
@@ -70,7 +77,7 @@ class SharedStateAcceptanceTest {
     assertThat(fintoro(one).get("/api/public/v1/countries").statusCode()).isEqualTo(429);
   }
 
-  private CounterfeitServer i(int request) {
+  private static CounterfeitServer i(int request) {
     return request % 2 == 0 ? one : two;
   }
 

@@ -61,52 +61,43 @@ public final class JdbcStores implements Stores {
     pragmas.setProperty("journal_mode", "WAL");
     pragmas.setProperty("synchronous", "FULL");
     pragmas.setProperty("busy_timeout", "10000");
-    String url = "jdbc:sqlite:" + file;
     // One writer: SQLite allows one at a time, and queuing in the pool is cheaper than retrying on SQLITE_BUSY.
-    HikariDataSource writes = pool("counterfeit-sqlite-write", url, pragmas, 1, null, description);
-    HikariDataSource reads = null;
-    try {
-      reads = pool("counterfeit-sqlite-read", url, pragmas, 4, null, description);
-      return open(new Database(new SqliteDialect(), writes, reads, description), true);
-    } catch (RuntimeException e) {
-      writes.close();
-      if (reads != null) {
-        reads.close();
-      }
-      throw e;
-    }
+    return open(new SqliteDialect(), "jdbc:sqlite:" + file, pragmas, 1, null, description, true);
   }
 
   /** A PostgreSQL database; replicas pointed at the same one share every record, counter and secret. */
   public static Stores postgres(String url) {
     String description = "PostgreSQL " + url.replaceAll("(?i)(password=)[^&;]*", "$1***");
-    HikariDataSource writes = pool("counterfeit-pg-write", url, new Properties(), 8, null, description);
-    HikariDataSource reads = null;
-    try {
-      // One snapshot per read, so a page and its total agree even while others write.
-      reads = pool("counterfeit-pg-read", url, new Properties(), 8, "TRANSACTION_REPEATABLE_READ", description);
-      return open(new Database(new PostgresDialect(), writes, reads, description), false);
-    } catch (RuntimeException e) {
-      writes.close();
-      if (reads != null) {
-        reads.close();
-      }
-      throw e;
-    }
+    // One snapshot per read, so a page and its total agree even while others write.
+    return open(new PostgresDialect(), url, new Properties(), 8, "TRANSACTION_REPEATABLE_READ", description, false);
   }
 
-  private static HikariDataSource pool(String name, String url, Properties properties, int size, String isolation,
+  private static Stores open(Dialect dialect, String url, Properties properties, int writers, String readIsolation,
+      String description, boolean embedded) {
+    // A lost database answers requests with a 503 within seconds instead of hanging them; a local file's only
+    // wait is for the single writer, which a burst may keep busy for longer.
+    long wait = embedded ? 30_000 : 3_000;
+    HikariDataSource writes = pool(url, properties, writers, null, wait, description);
+    HikariDataSource reads;
+    try {
+      reads = pool(url, properties, 8, readIsolation, wait, description);
+    } catch (RuntimeException e) {
+      writes.close();
+      throw e;
+    }
+    return open(new Database(dialect, writes, reads, description), embedded);
+  }
+
+  private static HikariDataSource pool(String url, Properties properties, int size, String isolation, long wait,
       String description) {
     HikariConfig config = new HikariConfig();
     config.setTransactionIsolation(isolation);
-    config.setPoolName(name);
     config.setJdbcUrl(url);
     config.setDataSourceProperties(properties);
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
     config.setAutoCommit(false);
-    // A database that went away answers requests with a 503 within seconds instead of hanging them.
-    config.setConnectionTimeout(3000);
+    config.setConnectionTimeout(wait);
     config.setValidationTimeout(1000);
     config.setInitializationFailTimeout(1);
     try {
