@@ -175,7 +175,9 @@ public final class ApiModel {
           parent,
           RateLimit.of(node.has("x-counterfeit-rate-limit") ? node.get("x-counterfeit-rate-limit")
               : spec.tree().path("x-counterfeit-rate-limit"), where),
-          java.util.Collections.unmodifiableMap(responses));
+          java.util.Collections.unmodifiableMap(responses),
+          node.path("x-counterfeit-handler-settings").isObject() ? node.get("x-counterfeit-handler-settings")
+              : JsonNodeFactory.instance.objectNode());
     }
 
     private String opPointer() {

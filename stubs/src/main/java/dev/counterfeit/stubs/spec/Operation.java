@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param rateLimit the documented limit on this operation, or null
  * @param responses every declared answer: status ({@code 200}, {@code 4XX}, {@code default}) → its compiled body
  *     schema, or null when it declares no body
+ * @param handlerSettings the numbers a custom handler works with ({@code x-counterfeit-handler-settings}), an
+ *     empty object when the spec gives none
  */
 public record Operation(
     String vendor,
@@ -48,7 +50,8 @@ public record Operation(
     ObjectNode set,
     ParentRef parent,
     RateLimit rateLimit,
-    Map<String, Schema> responses) {
+    Map<String, Schema> responses,
+    JsonNode handlerSettings) {
 
   /** A sub-collection's link to its parent: path parameter, parent collection, the child's field pointing at it. */
   public record ParentRef(String param, String resource, String field) {}

@@ -13,12 +13,11 @@ import java.util.Set;
 
 /**
  * {@code POST /login}: the seed's users log in with e-mail and password under their tenant host and get a JWT
- * that authenticates for one hour, with the user's permissions, as the real API's does. While limits are on,
- * an account locked after repeated failures is refused even with the right password.
+ * with the user's permissions that authenticates for as long as the spec's {@code token} handler setting says
+ * (an hour, as the real API's). While limits are on, an account locked after repeated failures is refused even
+ * with the right password.
  */
 final class Login {
-  private static final Duration LIFETIME = Duration.ofHours(1);
-
   private Login() {}
 
   static HttpResponse handle(HandlerContext ctx) {
@@ -27,14 +26,16 @@ final class Login {
     String password = ctx.body().path("password").asText();
     String account = LoginGuard.account(tenantHost, email);
     Instant now = ctx.now();
+    JsonNode settings = ctx.operation().handlerSettings();
+    LoginGuard guard = LoginGuard.of(settings.path("lockout"));
     JsonNode user = user(ctx, tenantHost, email, password);
     Optional<Instant> locked = ctx.writeVendorState(data -> {
-      Optional<Instant> until = ctx.limitsEnforced() ? LoginGuard.lockedUntil(data, account, now) : Optional.empty();
+      Optional<Instant> until = ctx.limitsEnforced() ? guard.lockedUntil(data, account, now) : Optional.empty();
       if (until.isEmpty()) {
         if (user == null) {
-          LoginGuard.failed(data, account, now);
+          guard.failed(data, account, now);
         } else {
-          LoginGuard.succeeded(data, account);
+          guard.succeeded(data, account);
         }
       }
       return until;
@@ -52,8 +53,10 @@ final class Login {
     user.path("grants").forEach(g -> grants.add(g.asText()));
     ObjectNode claims = JsonNodeFactory.instance.objectNode().put("sub", email).put("tenant", tenantHost);
     grants.stream().sorted().forEach(claims.putArray("permissions")::add);
-    String token = ctx.issueToken("bearerAuth", user.path("tenant").asText(), grants, LIFETIME, claims);
-    return ctx.answer(JsonNodeFactory.instance.objectNode().put("authorization", token));
+    JsonNode token = settings.path("token");
+    String jwt = ctx.issueToken(token.path("scheme").asText(), user.path("tenant").asText(), grants,
+        Duration.ofSeconds(token.path("seconds").asLong()), claims);
+    return ctx.answer(JsonNodeFactory.instance.objectNode().put("authorization", jwt));
   }
 
   private static JsonNode user(HandlerContext ctx, String tenantHost, String email, String password) {
