@@ -279,8 +279,16 @@ public final class CaseGenerator {
         case "delete" -> add(model.find(op.resource(), "read").isPresent() ? Rule.DELETE_THEN_GONE
                 : Rule.EXAMPLE_ACCEPTED, null, "delete, then the item is gone", ok, positive(null), Polarity.POSITIVE,
             model.find(op.resource(), "read").isPresent() ? Check.GONE : Check.STATUS, Map.of());
-        case "create", "replace", "merge" -> add(Rule.EXAMPLE_ACCEPTED, null, "example body accepted and stored", ok,
-            positive(base), Polarity.POSITIVE, writeCheck(), setFields());
+        case "create", "replace", "merge" -> {
+          add(Rule.EXAMPLE_ACCEPTED, null, "example body accepted and stored", ok, positive(base), Polarity.POSITIVE,
+              writeCheck(), setFields());
+          // With only the required fields the server fills in defaults and inferences: the answer must show them too.
+          BodyTemplate minimal = bodies.minimal(op);
+          if ("create".equals(action) && writeCheck() == Check.READ_BACK && !minimal.body().equals(base.body())) {
+            add(Rule.ANSWER_MATCHES_RECORD, null, "required fields only, the answer agrees with a fresh read", ok,
+                positive(minimal), Polarity.POSITIVE, Check.READ_BACK, setFields());
+          }
+        }
         default -> add(Rule.EXAMPLE_ACCEPTED, null, base == null ? "valid request accepted" : "example body accepted",
             ok, positive(base), Polarity.POSITIVE, Check.STATUS, Map.of());
       }

@@ -58,6 +58,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--report-dir", defaultValue = "target", description = "Where the summary and JUnit XML go (default: target)")
   Path reportDir;
 
+  @Option(names = "--timeout", description = "Seconds an answer may take before its case fails (default: 30)")
+  Integer timeout;
+
   @Option(names = "--quiet", description = "Print only the counts, not the whole summary")
   boolean quiet;
 
@@ -101,6 +104,9 @@ public final class Main implements Callable<Integer> {
       }
     }
     p.put("counterfeit.rateLimit", String.valueOf(rateLimit));
+    if (timeout != null) {
+      p.put("counterfeit.timeoutSeconds", String.valueOf(timeout));
+    }
     p.put("counterfeit.reportDir", reportDir.toString());
     p.put("counterfeit.printSummary", String.valueOf(!quiet));
     return p;
@@ -115,7 +121,8 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     KitLauncher.Result result = KitLauncher.launch(parameters(), reportDir);
-    System.out.printf("%d tests: %d passed, %d failed, %d aborted%n", result.found(), result.succeeded(),
+    // The same four numbers as the summary line and conformance-summary.md: every case is one test.
+    System.out.printf("%d cases: %d passed, %d failed, %d aborted%n", result.found(), result.succeeded(),
         result.failed(), result.aborted());
     if (result.failed() > 0) {
       return 1;

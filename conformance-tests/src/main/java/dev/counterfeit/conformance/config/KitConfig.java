@@ -82,6 +82,11 @@ public final class KitConfig {
     return get("counterfeit.rateLimit").map(Boolean::parseBoolean).orElse(false);
   }
 
+  /** How long one answer may take, in seconds ({@code counterfeit.timeoutSeconds}, default 30). */
+  public int timeoutSeconds() {
+    return get("counterfeit.timeoutSeconds").map(String::trim).map(Integer::parseInt).orElse(30);
+  }
+
   /** Where the summary goes: {@code counterfeit.reportDir}, default {@code target}. */
   public Path reportDir() {
     return Path.of(get("counterfeit.reportDir").orElse("target"));

@@ -128,7 +128,12 @@ public final class KitRun implements AutoCloseable {
     } else if (config.baseUrl(vendor).isEmpty()) {
       outcome = Outcome.aborted(CaseExecutor.expected(c), "no base URL for " + vendor);
     } else {
-      outcome = gapped(vendor, c, executor(vendor).execute(c));
+      try {
+        outcome = gapped(vendor, c, executor(vendor).execute(c));
+      } catch (RuntimeException e) {
+        // Recorded before JUnit sees it, so the summary counts exactly what the test report counts.
+        outcome = Outcome.fail(CaseExecutor.expected(c), "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
     }
     record(vendor, c.operationId(), c.displayName(), c.rule(), outcome);
     return outcome;
@@ -154,7 +159,7 @@ public final class KitRun implements AutoCloseable {
   private CaseExecutor executor(String vendor) {
     return executors.computeIfAbsent(vendor, v -> {
       SpecModel model = model(v);
-      Session session = new Session(model, profiles.apply(v, config), new Http(config.baseUrl(v).orElseThrow()),
+      Session session = new Session(model, profiles.apply(v, config), new Http(config.baseUrl(v).orElseThrow(), config.timeoutSeconds()),
           values);
       sessions.put(v, session);
       summary.note(v, "base URL " + session.baseUrl());
@@ -181,8 +186,9 @@ public final class KitRun implements AutoCloseable {
       if (config.printSummary()) {
         out.println(summary.markdown());
       }
-      out.println("Conformance summary: " + file.toAbsolutePath() + " (" + summary.count("PASS") + " passed, "
-          + summary.count("FAIL") + " failed, " + summary.count("ABORTED") + " aborted)");
+      out.println("Conformance summary: " + file.toAbsolutePath() + " (" + summary.results().size() + " cases: "
+          + summary.count("PASS") + " passed, " + summary.count("FAIL") + " failed, " + summary.count("ABORTED")
+          + " aborted)");
     }
   }
 }

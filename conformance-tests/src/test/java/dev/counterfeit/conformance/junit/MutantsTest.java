@@ -46,9 +46,14 @@ class MutantsTest {
    *
    * @param vendor whose kit runs against it
    * @param brokenRule the (start of the) name of the test that must fail
+   * @param says text its failure message must contain
    * @param setup turns a working fake's configuration into the broken one
    */
-  record Mutant(String name, String vendor, String brokenRule, UnaryOperator<StubServerConfig> setup) {
+  record Mutant(String name, String vendor, String brokenRule, String says, UnaryOperator<StubServerConfig> setup) {
+    Mutant(String name, String vendor, String brokenRule, UnaryOperator<StubServerConfig> setup) {
+      this(name, vendor, brokenRule, "", setup);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -80,6 +85,15 @@ class MutantsTest {
             "POST /clients -> 201 rule: type is inferred as company",
             c -> c.withDecorator(requests(on("POST", ".*/clients"),
                 r -> withJson(r, body -> body.has("type") ? body : body.put("type", "person"))))),
+        new Mutant("fintoro create answer shows type before inference", "fintoro",
+            "POST /clients -> 201 rule: type is inferred as company",
+            "create answer says type=\"person\", stored record says \"company\"",
+            c -> c.withDecorator(inner -> request -> {
+              HttpResponse answer = inner.handle(request);
+              boolean inferred = on("POST", ".*/clients").test(request) && answer.status() == 201
+                  && !Rewrites.parse(request.body()).has("type");
+              return inferred ? withJson(answer, body -> body.put("type", "person")) : answer;
+            })),
         new Mutant("fintoro idempotency key dropped", "fintoro",
             "POST /clients -> 201 rule: the same Idempotency-Key and body replays",
             c -> c.withDecorator(requests(r -> r.header("Idempotency-Key") != null,
@@ -183,7 +197,7 @@ class MutantsTest {
     assertThat(result.found()).isGreaterThan(0);
     assertThat(result.failures())
         .as("the kit must fail on '%s'; it failed on %s", mutant.brokenRule(), result.failures())
-        .anyMatch(f -> f.test().startsWith(mutant.brokenRule()));
+        .anyMatch(f -> f.test().startsWith(mutant.brokenRule()) && f.message().contains(mutant.says()));
   }
 
   private static String spec(String vendor) {
