@@ -68,6 +68,62 @@ public final class SpecModel {
         .min(Comparator.comparingInt((Operation op) -> op.parameters().size()).thenComparing(op -> op.path().length()));
   }
 
+  /**
+   * Where items of a collection without create or list operations show up: a list whose items embed them
+   * ({@code x-counterfeit-embed: {resource: accounts, backref: client_id}} on FinSync's {@code Client.accounts}).
+   */
+  public Optional<Host> host(String resource) {
+    for (Operation op : operations) {
+      if (!"list".equals(op.action()) || op.parent() != null || op.resource() == null) {
+        continue;
+      }
+      Response response = op.responses().get(op.successStatus());
+      if (response == null) {
+        continue;
+      }
+      for (String pointer : response.schemas().values()) {
+        JsonNode page = schemaAt(pointer);
+        List<JsonNode> arrays = new ArrayList<>();
+        if ("array".equals(page.path("type").asText())) {
+          arrays.add(page);
+        }
+        arrays.addAll(Schemas.properties(this, page).values());
+        for (JsonNode array : arrays) {
+          JsonNode items = spec.deref(array.path("items"));
+          for (Map.Entry<String, JsonNode> e : Schemas.properties(this, items).entrySet()) {
+            JsonNode embed = e.getValue().path("x-counterfeit-embed");
+            if (resource.equals(embed.path("resource").asText()) && embed.has("backref")) {
+              return Optional.of(new Host(op, e.getKey()));
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A list whose items carry another collection's items in the array {@code field}. */
+  public record Host(Operation list, String field) {}
+
+  /**
+   * The collection an IRI schema points at when it has no {@code x-counterfeit-ref}: the one whose read path, with
+   * an id in place, matches the IRI's {@code pattern} ({@code ^/client-contacts/[0-9]+$} is client-contacts).
+   */
+  public Optional<String> collectionOfIri(JsonNode schema) {
+    JsonNode s = spec.deref(schema);
+    JsonNode single = s.has("items") ? spec.deref(s.get("items")) : s;
+    String pattern = single.path("pattern").asText(null);
+    if (pattern == null || !"iri-reference".equals(single.path("format").asText())) {
+      return Optional.empty();
+    }
+    java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(pattern);
+    return operations.stream()
+        .filter(op -> "read".equals(op.action()) && op.parent() == null && op.resource() != null)
+        .filter(op -> compiled.matcher(op.path().replaceAll("\\{[^}]+}$", "1")).find())
+        .map(Operation::resource)
+        .findFirst();
+  }
+
   /** The node at a concrete pointer (no {@code $ref} following). */
   public JsonNode node(String pointer) {
     return spec.tree().at(pointer);

@@ -214,7 +214,44 @@ public final class Session implements AutoCloseable {
       String id = profile.idOf(item);
       return id != null ? id : item.path("id").asText();
     }
+    Optional<SpecModel.Host> host = model.host(resource);
+    if (host.isPresent()) {
+      return embedded(host.get(), resource, tenant, index);
+    }
     throw new CannotRun("no operation creates or lists '" + resource + "'");
+  }
+
+  /**
+   * An existing item found inside another collection's list ({@code GET /api/clients} → {@code accounts[].id}):
+   * the documents name no way to make one, so the run uses one the tenant already has.
+   */
+  private String embedded(SpecModel.Host host, String resource, Credentials tenant, int index) {
+    Operation list = host.list();
+    List<String> ids = new ArrayList<>();
+    Map<String, String> query = new LinkedHashMap<>();
+    // The largest page the spec allows, so one request sees as many parents as it can.
+    for (SpecModel.Param p : list.parameters("query")) {
+      JsonNode max = model.spec().deref(p.schema()).get("maximum");
+      if (max != null && p.name().toLowerCase(java.util.Locale.ROOT).matches(".*(size|limit|perpage).*")) {
+        query.put(p.name(), max.asText());
+      }
+    }
+    Reply reply = send(list, null, query, Map.of(), tenant, null, null, false);
+    JsonNode items = firstArray(reply.json());
+    if (reply.status() / 100 == 2 && items != null) {
+      for (JsonNode parent : items) {
+        for (JsonNode child : parent.path(host.field())) {
+          String id = profile.idOf(child);
+          ids.add(id != null ? id : child.path("id").asText());
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      throw new CannotRun("no " + list.resource() + " item listed by " + list.method() + " " + list.path()
+          + " carries a " + host.field() + " entry, and the spec has no operation that creates '" + resource
+          + "': only a tenant that already has one can run this case (" + reply.brief() + ")");
+    }
+    return ids.get(Math.min(index, ids.size() - 1));
   }
 
   /** Creates an item with a body template (its slots filled) and returns its id. */
