@@ -58,6 +58,10 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--report-dir", defaultValue = "target", description = "Where the summary and JUnit XML go (default: target)")
   Path reportDir;
 
+  @Option(names = "--read-only", description = "Only safe methods (GET, HEAD) on existing items: nothing is created, "
+      + "changed or deleted, for pointing the kit at production")
+  boolean readOnly;
+
   @Option(names = "--timeout", description = "Seconds an answer may take before its case fails (default: 30)")
   Integer timeout;
 
@@ -104,6 +108,9 @@ public final class Main implements Callable<Integer> {
       }
     }
     p.put("counterfeit.rateLimit", String.valueOf(rateLimit));
+    if (readOnly) {
+      p.put("counterfeit.readOnly", "true");
+    }
     if (timeout != null) {
       p.put("counterfeit.timeoutSeconds", String.valueOf(timeout));
     }

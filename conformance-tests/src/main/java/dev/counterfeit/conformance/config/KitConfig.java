@@ -82,6 +82,14 @@ public final class KitConfig {
     return get("counterfeit.rateLimit").map(Boolean::parseBoolean).orElse(false);
   }
 
+  /**
+   * {@code counterfeit.readOnly=true}: only cases of safe operations (GET, HEAD) run, on items the tenant already
+   * has, and the kit sends no write, so it can be pointed at production.
+   */
+  public boolean readOnly() {
+    return get("counterfeit.readOnly").map(Boolean::parseBoolean).orElse(false);
+  }
+
   /** How long one answer may take, in seconds ({@code counterfeit.timeoutSeconds}, default 30). */
   public int timeoutSeconds() {
     return get("counterfeit.timeoutSeconds").map(String::trim).map(Integer::parseInt).orElse(30);

@@ -27,6 +27,8 @@ import java.util.function.BiFunction;
  * summary. Closing it cleans up what the run created, stops an embedded implementation and writes the summary.
  */
 public final class KitRun implements AutoCloseable {
+  private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
   private final KitConfig config;
   private final BiFunction<String, KitConfig, VendorProfile> profiles;
   private final EmbeddedTarget embedded;
@@ -102,6 +104,12 @@ public final class KitRun implements AutoCloseable {
         if (!operations.isEmpty()) {
           cases = cases.stream().filter(c -> operations.contains(c.operationId())).toList();
         }
+        if (config.readOnly()) {
+          List<ConformanceCase> safe = cases.stream().filter(c -> SAFE_METHODS.contains(c.method())).toList();
+          summary.note(vendor, "read-only run: " + (cases.size() - safe.size())
+              + " cases of writing operations left out");
+          cases = safe;
+        }
         plans.add(new VendorPlan(vendor, source, cases, null));
       } catch (RuntimeException e) {
         plans.add(new VendorPlan(vendor, source, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage()));
@@ -160,7 +168,7 @@ public final class KitRun implements AutoCloseable {
     return executors.computeIfAbsent(vendor, v -> {
       SpecModel model = model(v);
       Session session = new Session(model, profiles.apply(v, config), new Http(config.baseUrl(v).orElseThrow(), config.timeoutSeconds()),
-          values);
+          values, config.readOnly());
       sessions.put(v, session);
       summary.note(v, "base URL " + session.baseUrl());
       return new CaseExecutor(session);

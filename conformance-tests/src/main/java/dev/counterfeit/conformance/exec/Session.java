@@ -46,8 +46,15 @@ public final class Session implements AutoCloseable {
   private int deleted;
   private int undeletable;
   private volatile String unreachable;
+  private final boolean readOnly;
 
   public Session(SpecModel model, VendorProfile profile, Http http, Values values) {
+    this(model, profile, http, values, false);
+  }
+
+  /** @param readOnly send only safe methods (GET, HEAD): items come from lists, nothing is created or changed */
+  public Session(SpecModel model, VendorProfile profile, Http http, Values values, boolean readOnly) {
+    this.readOnly = readOnly;
     this.model = model;
     this.profile = profile;
     this.http = http;
@@ -104,6 +111,22 @@ public final class Session implements AutoCloseable {
    * @param id the value of the operation's item parameter, or null
    */
   public Reply send(Operation op, String id, Map<String, String> query, Map<String, String> extraHeaders,
+      Credentials credentials, String contentType, byte[] body, boolean expect429) {
+    if (readOnly && op.writes()) {
+      throw new CannotRun("read-only run: the kit sends no " + op.method() + " (" + op.operationId() + ")");
+    }
+    return sendAny(op, id, query, extraHeaders, credentials, contentType, body, expect429);
+  }
+
+  /**
+   * Sends a request that only obtains credentials (apidev's {@code POST /login}): it changes nothing, so a
+   * read-only run sends it too.
+   */
+  public Reply sendForCredentials(Operation op, Map<String, String> headers, String contentType, byte[] body) {
+    return sendAny(op, null, Map.of(), headers, Credentials.NONE, contentType, body, false);
+  }
+
+  private Reply sendAny(Operation op, String id, Map<String, String> query, Map<String, String> extraHeaders,
       Credentials credentials, String contentType, byte[] body, boolean expect429) {
     Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
     profile.authenticate(op, credentials, headers, this);
@@ -198,7 +221,7 @@ public final class Session implements AutoCloseable {
 
   private String obtain(String resource, Credentials tenant, BodyTemplate seed, Deque<Created> sink, int index) {
     Optional<Operation> create = model.find(resource, "create");
-    if (create.isPresent() && create.get().body() != null) {
+    if (create.isPresent() && create.get().body() != null && !readOnly) {
       BodyTemplate body = seed != null ? seed : generator.bodies().create(resource).orElseThrow();
       return create(create.get(), body, tenant, sink);
     }
@@ -207,8 +230,8 @@ public final class Session implements AutoCloseable {
       Reply reply = send(list.get(), null, tenant, null);
       JsonNode items = firstArray(reply.json());
       if (reply.status() / 100 != 2 || items == null || items.isEmpty()) {
-        throw new CannotRun("prerequisite " + list.get().method() + " " + list.get().path() + " gave no item: "
-            + reply.brief());
+        throw new CannotRun("prerequisite " + list.get().method() + " " + list.get().path() + " gave no item"
+            + (readOnly ? " (a read-only run creates none)" : "") + ": " + reply.brief());
       }
       JsonNode item = items.get(Math.min(index, items.size() - 1));
       String id = profile.idOf(item);
@@ -218,7 +241,8 @@ public final class Session implements AutoCloseable {
     if (host.isPresent()) {
       return embedded(host.get(), resource, tenant, index);
     }
-    throw new CannotRun("no operation creates or lists '" + resource + "'");
+    throw new CannotRun("no operation " + (readOnly ? "lists" : "creates or lists") + " '" + resource + "'"
+        + (readOnly && create.isPresent() ? " (a read-only run creates none)" : ""));
   }
 
   /**

@@ -90,8 +90,8 @@ final class Apidev extends BaseProfile {
     }
     ObjectNode body = RuleContext.object().put("email", required(emailKey)).put("password", required(passwordKey));
     SpecModel.Operation login = session.model().byId("loginUser").orElseThrow();
-    Reply reply = session.send(login, null, Map.of(), Map.of("tenant", tenant), Credentials.NONE,
-        "application/json", Session.bytes(body), false);
+    Reply reply = session.sendForCredentials(login, Map.of("tenant", tenant), "application/json",
+        Session.bytes(body));
     String token = reply.json() == null ? null : reply.json().at("/data/authorization").asText(null);
     if (reply.status() != 200 || token == null) {
       throw new CannotRun("logging in as counterfeit.apidev." + emailKey + " failed: " + reply.brief());
