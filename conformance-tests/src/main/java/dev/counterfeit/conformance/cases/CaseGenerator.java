@@ -200,7 +200,46 @@ public final class CaseGenerator {
         }
       }
       parameters();
+      rateLimit();
       return cases;
+    }
+
+    // ---- the documented rate limit -------------------------------------------------------------------------
+
+    private void rateLimit() {
+      SpecModel.RateLimit limit = op.rateLimit();
+      if (limit == null || !op.declares(429)) {
+        return;
+      }
+      String label = "rate limit " + limit.requests() + " per " + limit.seconds() + " s per " + limit.per()
+          + ", then 429 until the window ends";
+      if (!conventions.rateLimitCases()) {
+        addAborted(Rule.RATE_LIMITED, null, label, 429, Polarity.NEGATIVE, "opt-in: it sends up to "
+            + (2 * limit.requests() + 2) + " spaced requests and waits out the " + limit.seconds()
+            + " s window; run with --rate-limit (counterfeit.rateLimit=true)");
+        return;
+      }
+      add(Rule.RATE_LIMITED, null, label, 429, rateLimitProbe(), Polarity.NEGATIVE, Check.RATE_LIMIT, Map.of());
+    }
+
+    /**
+     * A request that counts against the limit and changes nothing: a read as is, a write to an unknown id, a login
+     * with the configured account, else a body the schema refuses.
+     */
+    private CaseRequest rateLimitProbe() {
+      if (!op.writes()) {
+        return positive(base);
+      }
+      if (op.itemParam().isPresent()) {
+        return request(Target.UNKNOWN, base);
+      }
+      if (base == null || !conventions.credentialFields(op).isEmpty()) {
+        return positive(base);
+      }
+      BodyTemplate empty = new BodyTemplate(JSON.objectNode(), List.of());
+      return bodies.errors(op, empty.body()).isEmpty()
+          ? negative(null).withRawBody(op.body().mediaType(), "{")
+          : negative(empty);
     }
 
     // ---- building blocks ---------------------------------------------------------------------------------

@@ -203,13 +203,15 @@ public final class SpecModel {
         }
       }
       List<String> headers = new ArrayList<>();
+      List<String> declared = new ArrayList<>();
       for (Iterator<Map.Entry<String, JsonNode>> hs = node(responsePointer).path("headers").fields(); hs.hasNext(); ) {
         Map.Entry<String, JsonNode> h = hs.next();
+        declared.add(h.getKey());
         if (spec.deref(h.getValue()).path("required").asBoolean(false)) {
           headers.add(h.getKey());
         }
       }
-      responses.put(status, new Response(status, media, List.copyOf(headers)));
+      responses.put(status, new Response(status, media, List.copyOf(headers), List.copyOf(declared)));
     }
     List<String> security = new ArrayList<>();
     JsonNode requirements = op.has("security") ? op.get("security") : spec.tree().path("security");
@@ -217,13 +219,15 @@ public final class SpecModel {
       requirements.get(0).fieldNames().forEachRemaining(security::add);
     }
     JsonNode parent = op.path("x-counterfeit-parent");
+    JsonNode limit = op.has("x-counterfeit-rate-limit") ? op.get("x-counterfeit-rate-limit")
+        : spec.tree().path("x-counterfeit-rate-limit");
     return new Operation(operationId, method.toUpperCase(Locale.ROOT), path, pointer,
         op.path("x-counterfeit-action").asText(null), op.path("x-counterfeit-resource").asText(null),
         op.path("x-counterfeit-handler").asText(null),
         op.path("x-counterfeit-set").isObject() ? op.get("x-counterfeit-set") : MissingNode.getInstance(),
         parent.isObject() ? new Parent(parent.path("param").asText(), parent.path("resource").asText(),
             parent.path("field").asText(null)) : null,
-        List.copyOf(params.values()), body, responses, List.copyOf(security));
+        List.copyOf(params.values()), body, responses, List.copyOf(security), RateLimit.of(limit));
   }
 
   private void collectParams(Map<String, Param> into, JsonNode list, String listPointer) {
@@ -279,6 +283,21 @@ public final class SpecModel {
     }
   }
 
+  /**
+   * {@code x-counterfeit-rate-limit}, from the operation or else the document root: at most {@code requests} per
+   * window of {@code seconds}, counted per {@code per} ({@code tenant}, {@code operation}, {@code account}).
+   */
+  public record RateLimit(int requests, int seconds, String per) {
+    /** The limit a node declares, or null for none ({@code false}, absent). */
+    static RateLimit of(JsonNode node) {
+      if (node == null || !node.isObject() || !node.path("requests").canConvertToInt()) {
+        return null;
+      }
+      return new RateLimit(node.get("requests").asInt(), node.path("seconds").asInt(60),
+          node.path("per").asText("tenant"));
+    }
+  }
+
   /** {@code x-counterfeit-parent}: a sub-collection route whose path parameter names an item of another resource. */
   public record Parent(String param, String resource, String field) {}
 
@@ -300,8 +319,9 @@ public final class SpecModel {
    *
    * @param schemas media type to the concrete pointer of its schema
    * @param requiredHeaders headers the spec marks {@code required: true} on this response
+   * @param headers every header the spec declares on this response
    */
-  public record Response(int status, Map<String, String> schemas, List<String> requiredHeaders) {
+  public record Response(int status, Map<String, String> schemas, List<String> requiredHeaders, List<String> headers) {
     /** The schema pointer for a received Content-Type, or the only one declared; null when none fits. */
     public String schemaFor(String contentType) {
       if (schemas.isEmpty()) {
@@ -327,6 +347,7 @@ public final class SpecModel {
    * @param set {@code x-counterfeit-set}, or a missing node
    * @param parent {@code x-counterfeit-parent}, or null
    * @param security scheme names of the first security requirement; empty for a public route
+   * @param rateLimit the documented rate limit on this operation, or null
    */
   public record Operation(
       String operationId,
@@ -341,7 +362,8 @@ public final class SpecModel {
       List<Param> parameters,
       Body body,
       TreeMap<Integer, Response> responses,
-      List<String> security) {
+      List<String> security,
+      RateLimit rateLimit) {
 
     public boolean declares(int status) {
       return responses.containsKey(status);

@@ -25,6 +25,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--operation", split = ",", description = "Only these operationIds (default: all)")
   List<String> operations;
 
+  @Option(names = "--rule", split = ",", description = "Only cases of these rules, e.g. RATE_LIMITED (default: all)")
+  List<String> rules;
+
   @Option(names = "--base-url", description = "Scheme and host of the implementation; the spec's base path is added")
   String baseUrl;
 
@@ -84,6 +87,9 @@ public final class Main implements Callable<Integer> {
     put(p, "counterfeit.baseUrl", baseUrl);
     if (operations != null && !operations.isEmpty()) {
       p.put("counterfeit.operations", String.join(",", operations));
+    }
+    if (rules != null && !rules.isEmpty()) {
+      p.put("counterfeit.rules", String.join(",", rules));
     }
     for (String api : selected) {
       String prefix = "counterfeit." + api + ".";

@@ -33,11 +33,23 @@ public final class CaseExecutor {
   private final Session session;
   private final SpecModel model;
   private final VendorProfile profile;
+  private final CaseExecutor rateLimits;
+  private final RateLimitProbe probe;
 
   public CaseExecutor(Session session) {
+    this(session, null, null);
+  }
+
+  /**
+   * @param rateLimits runs the rate-limit cases against another session (a second fake with limits on), or null
+   * @param spacingMillis the pause between a rate-limit case's requests, or null for half the documented rate
+   */
+  public CaseExecutor(Session session, CaseExecutor rateLimits, Long spacingMillis) {
     this.session = session;
     this.model = session.model();
     this.profile = session.profile();
+    this.rateLimits = rateLimits;
+    this.probe = new RateLimitProbe(session, this, spacingMillis, RateLimitProbe::sleep);
   }
 
   /** Runs one case; never throws for what the server does, only reports it. */
@@ -51,6 +63,9 @@ public final class CaseExecutor {
     }
     if (c.abortReason() != null) {
       return Outcome.aborted(expected, c.abortReason());
+    }
+    if (c.check() == Check.RATE_LIMIT && rateLimits != null) {
+      return rateLimits.execute(c);
     }
     Deque<Created> created = new ArrayDeque<>();
     try {
@@ -86,6 +101,7 @@ public final class CaseExecutor {
       case REPLACE -> ", omitted reset";
       case GONE -> ", then 404";
       case NOT_RETURNED -> ", field not returned";
+      case RATE_LIMIT -> " with its headers, then answers again";
     };
     return c.expectedStatus() + (c.rule() == Rule.VENDOR_RULE ? ", the rule holds" : extra);
   }
@@ -101,6 +117,12 @@ public final class CaseExecutor {
           ? null : op.itemResource();
       sent = session.fill(c.request().body(), c.request().slots(), Credentials.VALID, targetResource, created);
       body = Session.bytes(sent);
+    }
+    if (c.check() == Check.RATE_LIMIT) {
+      List<String> problems = probe.run(c, op, id, body);
+      return problems.isEmpty() ? Outcome.pass(expected, "429 as documented")
+          : Outcome.fail(expected, problems.size() + " problem" + (problems.size() == 1 ? "" : "s"),
+              String.join("\n", problems));
     }
     JsonNode before = c.check() == Check.MERGE ? readItem(op.resource(), id) : null;
 
@@ -137,6 +159,7 @@ public final class CaseExecutor {
         case REPLACE -> replaced(c, op, itemId, sent, reply);
         case GONE -> gone(op, itemId);
         case NOT_RETURNED -> notReturned(op, itemId, reply);
+        case RATE_LIMIT -> throw new IllegalStateException("rate-limit cases run in the probe");
       });
     }
     String actual = reply.status() + (problems.isEmpty() ? "" : " (" + problems.size() + " problem"

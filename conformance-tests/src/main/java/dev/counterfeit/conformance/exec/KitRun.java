@@ -104,6 +104,10 @@ public final class KitRun implements AutoCloseable {
         if (!operations.isEmpty()) {
           cases = cases.stream().filter(c -> operations.contains(c.operationId())).toList();
         }
+        List<String> rules = config.rules();
+        if (!rules.isEmpty()) {
+          cases = cases.stream().filter(c -> rules.contains(c.rule().name())).toList();
+        }
         if (config.readOnly()) {
           List<ConformanceCase> safe = cases.stream().filter(c -> SAFE_METHODS.contains(c.method())).toList();
           summary.note(vendor, "read-only run: " + (cases.size() - safe.size())
@@ -120,7 +124,13 @@ public final class KitRun implements AutoCloseable {
 
   /** Each spec is parsed once per run: swagger-parser is the slow part of starting. */
   private SpecModel model(String vendor) {
-    return models.computeIfAbsent(vendor, v -> SpecModel.of(ApiSpec.load(v)));
+    return models.computeIfAbsent(vendor, v -> SpecModel.of(config.specFile(v).map(file -> {
+      try {
+        return ApiSpec.fromText(v, java.nio.file.Files.readString(file));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("reading counterfeit." + v + ".spec " + file, e);
+      }
+    }).orElseGet(() -> ApiSpec.load(v))));
   }
 
   /** Why the run cannot reach any implementation, or null. */
@@ -167,11 +177,18 @@ public final class KitRun implements AutoCloseable {
   private CaseExecutor executor(String vendor) {
     return executors.computeIfAbsent(vendor, v -> {
       SpecModel model = model(v);
-      Session session = new Session(model, profiles.apply(v, config), new Http(config.baseUrl(v).orElseThrow(), config.timeoutSeconds()),
+      VendorProfile profile = profiles.apply(v, config);
+      Session session = new Session(model, profile, new Http(config.baseUrl(v).orElseThrow(), config.timeoutSeconds()),
           values, config.readOnly());
       sessions.put(v, session);
       summary.note(v, "base URL " + session.baseUrl());
-      return new CaseExecutor(session);
+      CaseExecutor rateLimits = config.rateLimitBaseUrl(v).map(url -> {
+        Session limited = new Session(model, profile, new Http(url, config.timeoutSeconds()), values,
+            config.readOnly());
+        sessions.put(v + " (rate limits)", limited);
+        return new CaseExecutor(limited, null, config.rateLimitSpacingMillis().orElse(null));
+      }).orElse(null);
+      return new CaseExecutor(session, rateLimits, config.rateLimitSpacingMillis().orElse(null));
     });
   }
 

@@ -141,6 +141,9 @@ public final class Session implements AutoCloseable {
         throw e;
       }
       if (reply.status() != 429 || expect429 || attempt >= RETRIES_ON_429) {
+        if (!expect429) {
+          waitOutSpentBudget(op, reply);
+        }
         return reply;
       }
       sleepSeconds(retryAfter(reply));
@@ -183,6 +186,32 @@ public final class Session implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Spaces a run against a real sandbox: when an answer says the documented budget is spent
+   * ({@code X-RateLimit-Remaining: 0}), the next request waits for the window to end instead of drawing a 429.
+   */
+  private static void waitOutSpentBudget(Operation op, Reply reply) {
+    if (op.rateLimit() == null) {
+      return;
+    }
+    String remaining = header(reply, "remaining");
+    if (remaining == null || !remaining.trim().equals("0")) {
+      return;
+    }
+    long seconds = op.rateLimit().seconds();
+    String reset = header(reply, "reset");
+    if (reset != null && reset.trim().matches("\\d+")) {
+      seconds = Math.max(0, Math.min(seconds, Long.parseLong(reset.trim()) - java.time.Instant.now().getEpochSecond()));
+    }
+    sleepSeconds((int) seconds + 1);
+  }
+
+  /** A rate-limit counter header by its de-facto names ({@code X-RateLimit-Remaining}, {@code RateLimit-Remaining}). */
+  private static String header(Reply reply, String counter) {
+    String value = reply.header("X-RateLimit-" + counter);
+    return value != null ? value : reply.header("RateLimit-" + counter);
   }
 
   private static int retryAfter(Reply reply) {

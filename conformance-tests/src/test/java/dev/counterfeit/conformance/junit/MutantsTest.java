@@ -5,6 +5,7 @@ import static dev.counterfeit.conformance.testsupport.Rewrites.requests;
 import static dev.counterfeit.conformance.testsupport.Rewrites.responses;
 import static dev.counterfeit.conformance.testsupport.Rewrites.withHeader;
 import static dev.counterfeit.conformance.testsupport.Rewrites.withJson;
+import static dev.counterfeit.conformance.testsupport.Rewrites.withStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,18 +17,21 @@ import dev.counterfeit.conformance.testsupport.DemoCredentials;
 import dev.counterfeit.conformance.testsupport.EmbeddedFakeFactory;
 import dev.counterfeit.conformance.testsupport.Rewrites;
 import dev.counterfeit.stubs.StubServerConfig;
+import dev.counterfeit.stubs.http.HttpHandler;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -191,6 +195,7 @@ class MutantsTest {
       parameters.put("counterfeit.printSummary", "false");
       // Blank masks any -D of the same name given to Maven: the mutant runs the whole vendor, with no gaps excused.
       parameters.put("counterfeit.operations", "");
+      parameters.put("counterfeit.rules", "");
       parameters.put("counterfeit.knownGaps", "");
       result = KitLauncher.launch(parameters, null);
     }
@@ -198,6 +203,77 @@ class MutantsTest {
     assertThat(result.failures())
         .as("the kit must fail on '%s'; it failed on %s", mutant.brokenRule(), result.failures())
         .anyMatch(f -> f.test().startsWith(mutant.brokenRule()) && f.message().contains(mutant.says()));
+  }
+
+  /**
+   * The rate-limit cases against a fake whose limits are the spec's with a two-second window (both the fake and
+   * the kit read the shortened spec), in a second instance with limits on, as the embedded run does.
+   */
+  private static KitLauncher.Result rateLimited(String vendor, String operations, UnaryOperator<HttpHandler> decorator,
+      Path reports) throws IOException {
+    String shortened = spec(vendor).replaceAll("(?m)^(\\s*)requests: \\d+\\n(\\s*)seconds: \\d+",
+        "$1requests: 3\n$2seconds: 2");
+    Files.createDirectories(reports);
+    Path specFile = Files.writeString(reports.resolve(vendor + ".yaml"), shortened);
+    StubServerConfig base = StubServerConfig.defaults().withPort(0).withSeed(true).withSpecOverride(vendor, shortened);
+    try (EmbeddedTarget fake = EmbeddedFakeFactory.start(base.withRateLimits(false));
+        EmbeddedTarget limited = EmbeddedFakeFactory.start(base.withRateLimits(true).withDecorator(decorator))) {
+      Map<String, String> parameters = new LinkedHashMap<>(DemoCredentials.SETTINGS);
+      parameters.put("counterfeit.api", vendor);
+      parameters.put("counterfeit.baseUrl", fake.baseUrl());
+      parameters.put("counterfeit.rateLimitBaseUrl", limited.baseUrl());
+      parameters.put("counterfeit." + vendor + ".spec", specFile.toString());
+      parameters.put("counterfeit.rateLimit", "true");
+      parameters.put("counterfeit.rateLimitSpacingMillis", "0");
+      parameters.put("counterfeit.operations", operations);
+      parameters.put("counterfeit.rules", "RATE_LIMITED");
+      parameters.put("counterfeit.reportDir", reports.toString());
+      parameters.put("counterfeit.printSummary", "false");
+      parameters.put("counterfeit.knownGaps", "");
+      return KitLauncher.launch(parameters, null);
+    }
+  }
+
+  @Test
+  void theRateLimitCasesPassOnTheFakeWithTheSpecsLimitsAndHeaders() throws IOException {
+    KitLauncher.Result fintoro = rateLimited("fintoro", "listLanguages,createClient,deleteClient",
+        UnaryOperator.identity(), Path.of("target", "mutants", "rate-limits-fintoro"));
+    KitLauncher.Result apidev = rateLimited("apidev", "loginUser,updateClient", UnaryOperator.identity(),
+        Path.of("target", "mutants", "rate-limits-apidev"));
+    assertThat(fintoro.failures()).isEmpty();
+    assertThat(apidev.failures()).isEmpty();
+    assertThat(Files.readString(Path.of("target", "mutants", "rate-limits-fintoro", "conformance-summary.md")))
+        .contains("| fintoro | listLanguages | rate limit answers 429 | GET /languages -> 429 rate limit 3 per 2 s per tenant")
+        .doesNotContain("opt-in");
+    assertThat(Files.readString(Path.of("target", "mutants", "rate-limits-apidev", "conformance-summary.md")))
+        .contains("POST /login -> 429 rate limit 3 per 2 s per account", "PUT /clients/{id} -> 429 rate limit 3 per 2 s per operation");
+  }
+
+  @Test
+  void theKitFailsWhenA429LacksXRateLimitRemaining() throws IOException {
+    KitLauncher.Result result = rateLimited("fintoro", "listLanguages", inner -> request -> {
+      HttpResponse answer = inner.handle(request);
+      return answer.status() == 429 ? withoutHeader(answer, "X-RateLimit-Remaining") : answer;
+    }, Path.of("target", "mutants", "rate-limit-no-remaining"));
+    assertThat(result.failures()).anyMatch(f -> f.test().startsWith("GET /languages -> 429 rate limit 3 per 2 s")
+        && f.message().contains("the required header X-RateLimit-Remaining is missing from the 429 answer"));
+  }
+
+  @Test
+  void theKitFailsWhenTheLimitIsNeverEnforced() throws IOException {
+    KitLauncher.Result result = rateLimited("apidev", "updateClient", inner -> request -> {
+      HttpResponse answer = inner.handle(request);
+      return answer.status() == 429 && !request.path().endsWith("/login") ? withStatus(answer, 404) : answer;
+    }, Path.of("target", "mutants", "rate-limit-not-enforced"));
+    assertThat(result.failures()).anyMatch(f -> f.test().startsWith("PUT /clients/{id} -> 429 rate limit")
+        && f.message().contains("no 429 after 8 requests"));
+  }
+
+  private static HttpResponse withoutHeader(HttpResponse r, String name) {
+    Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.putAll(r.headers());
+    headers.remove(name);
+    return new HttpResponse(r.status(), headers, r.body());
   }
 
   private static String spec(String vendor) {

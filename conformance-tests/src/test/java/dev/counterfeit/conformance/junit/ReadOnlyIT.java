@@ -41,6 +41,7 @@ class ReadOnlyIT {
       parameters.put("counterfeit.reportDir", reports.toString());
       parameters.put("counterfeit.printSummary", "false");
       parameters.put("counterfeit.operations", "");
+      parameters.put("counterfeit.rules", "");
       parameters.put("counterfeit.knownGaps", "");
       result = KitLauncher.launch(parameters, null);
     }

@@ -25,9 +25,9 @@ public final class EmbeddedFakeFactory implements EmbeddedTarget.Factory {
     defaults.put("counterfeit.knownGaps", KNOWN_GAPS);
     // The rate-limit cases get their own instance with limits on; throttling the whole run would take an hour.
     EmbeddedTarget limited = config.rateLimit()
-        ? start(StubServerConfig.defaults().withPort(0).withSeed(false).withRateLimits(true)) : null;
+        ? start(StubServerConfig.defaults().withPort(0).withSeed(true).withRateLimits(true)) : null;
     if (limited != null) {
-      defaults.put("counterfeit.apidev.rateLimitBaseUrl", limited.baseUrl());
+      defaults.put("counterfeit.rateLimitBaseUrl", limited.baseUrl());
     }
     return new EmbeddedTarget() {
       @Override
