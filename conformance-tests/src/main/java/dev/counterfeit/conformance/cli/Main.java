@@ -55,7 +55,7 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--read-password", description = "password of --read-email")
   String readPassword;
 
-  @Option(names = "--rate-limit", description = "Also run the rate-limit cases (a minute of requests)")
+  @Option(names = "--rate-limit", description = "Also run the rate-limit cases (about one window of requests per limited operation)")
   boolean rateLimit;
 
   @Option(names = "--report-dir", defaultValue = "target", description = "Where the summary and JUnit XML go (default: target)")

@@ -84,7 +84,7 @@ public final class KitConfig {
     return get("counterfeit.baseUrl").isPresent() || apis().stream().anyMatch(v -> vendor(v, "baseUrl").isPresent());
   }
 
-  /** {@code counterfeit.rateLimit=true} turns on the rate-limit cases, which take a minute of requests. */
+  /** {@code counterfeit.rateLimit=true} turns on the rate-limit cases, which spend about a window of requests each. */
   public boolean rateLimit() {
     return get("counterfeit.rateLimit").map(Boolean::parseBoolean).orElse(false);
   }

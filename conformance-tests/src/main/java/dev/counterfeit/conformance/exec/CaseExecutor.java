@@ -119,7 +119,7 @@ public final class CaseExecutor {
       body = Session.bytes(sent);
     }
     if (c.check() == Check.RATE_LIMIT) {
-      List<String> problems = probe.run(c, op, id, body);
+      List<String> problems = probe.run(c, op, id, body, created);
       return problems.isEmpty() ? Outcome.pass(expected, "429 as documented")
           : Outcome.fail(expected, problems.size() + " problem" + (problems.size() == 1 ? "" : "s"),
               String.join("\n", problems));

@@ -6,6 +6,7 @@ import dev.counterfeit.conformance.cases.SpecModel.Operation;
 import dev.counterfeit.conformance.cases.SpecModel.RateLimit;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -25,6 +26,7 @@ final class RateLimitProbe {
   private final CaseExecutor shapes;
   private final Long spacingMillis;
   private final LongConsumer sleeper;
+  private Deque<Session.Created> created;
 
   /**
    * @param session where the requests go (the fake runs them against a second instance with limits on)
@@ -38,7 +40,9 @@ final class RateLimitProbe {
     this.sleeper = sleeper;
   }
 
-  List<String> run(ConformanceCase c, Operation op, String id, byte[] body) {
+  /** @param created where an item a non-conforming implementation creates anyway goes, for cleanup */
+  List<String> run(ConformanceCase c, Operation op, String id, byte[] body, Deque<Session.Created> created) {
+    this.created = created;
     RateLimit limit = op.rateLimit();
     long pause = spacingMillis != null ? spacingMillis : limit.seconds() * 1000L / (2L * limit.requests());
     int budget = 2 * limit.requests() + 2;
@@ -118,8 +122,15 @@ final class RateLimitProbe {
   }
 
   private Reply send(ConformanceCase c, Operation op, String id, byte[] body) {
-    return session.send(op, id, c.request().query(), c.request().headers(), c.request().credentials(),
+    Reply reply = session.send(op, id, c.request().query(), c.request().headers(), c.request().credentials(),
         c.request().contentType(), body, true);
+    if (reply.status() / 100 == 2 && "create".equals(op.action())) {
+      String newId = session.profile().idOf(reply.json());
+      if (newId != null) {
+        created.push(new Session.Created(op.resource(), newId, c.request().credentials()));
+      }
+    }
+    return reply;
   }
 
   private static void counters(Reply reply, String limitHeader, RateLimit limit, List<String> problems, String what) {

@@ -269,6 +269,40 @@ class MutantsTest {
         && f.message().contains("no 429 after 8 requests"));
   }
 
+  @Test
+  void casesWhoseAnswersTimeOutAreFailuresTheSummaryCountsLikeJunit() throws IOException {
+    java.util.concurrent.atomic.AtomicInteger slow = new java.util.concurrent.atomic.AtomicInteger(2);
+    StubServerConfig config = StubServerConfig.defaults().withPort(0).withSeed(true).withRateLimits(false)
+        .withDecorator(inner -> request -> {
+          if (request.method().equals("GET") && request.path().endsWith("/api/clients") && slow.getAndDecrement() > 0) {
+            try {
+              Thread.sleep(2500);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return inner.handle(request);
+        });
+    Path reports = Path.of("target", "mutants", "finsync-answers-time-out");
+    KitLauncher.Result result;
+    try (EmbeddedTarget fake = EmbeddedFakeFactory.start(config)) {
+      Map<String, String> parameters = new LinkedHashMap<>(DemoCredentials.SETTINGS);
+      parameters.put("counterfeit.api", "finsync");
+      parameters.put("counterfeit.baseUrl", fake.baseUrl());
+      parameters.put("counterfeit.timeoutSeconds", "1");
+      parameters.put("counterfeit.reportDir", reports.toString());
+      parameters.put("counterfeit.printSummary", "false");
+      parameters.put("counterfeit.operations", "");
+      parameters.put("counterfeit.rules", "");
+      parameters.put("counterfeit.knownGaps", "");
+      result = KitLauncher.launch(parameters, null);
+    }
+    assertThat(result.failures()).hasSizeGreaterThanOrEqualTo(2)
+        .anyMatch(f -> f.message().contains("gave no answer within 1 s"));
+    assertThat(Files.readString(reports.resolve("conformance-summary.md"))).contains("| **all** | " + result.found()
+        + " | " + result.succeeded() + " | " + result.failed() + " | " + result.aborted() + " |");
+  }
+
   private static HttpResponse withoutHeader(HttpResponse r, String name) {
     Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.putAll(r.headers());
