@@ -93,6 +93,35 @@ public final class CaseGenerator {
     return result;
   }
 
+  private List<JsonNode> exampleValues;
+
+  /** Every scalar value found under an {@code example} or {@code examples} anywhere in the spec, once. */
+  private List<JsonNode> exampleValues() {
+    if (exampleValues == null) {
+      java.util.LinkedHashSet<JsonNode> found = new java.util.LinkedHashSet<>();
+      collectExampleValues(model.spec().tree(), false, found);
+      exampleValues = List.copyOf(found);
+    }
+    return exampleValues;
+  }
+
+  private static void collectExampleValues(JsonNode node, boolean inExample, Set<JsonNode> into) {
+    if (node.isValueNode()) {
+      if (inExample && !node.isNull()) {
+        into.add(node);
+      }
+      return;
+    }
+    for (var it = node.fields(); it.hasNext(); ) {
+      var e = it.next();
+      collectExampleValues(e.getValue(), inExample || e.getKey().equals("example") || e.getKey().equals("examples"),
+          into);
+    }
+    if (node.isArray()) {
+      node.forEach(n -> collectExampleValues(n, inExample, into));
+    }
+  }
+
   /** The id a path parameter's schema accepts but no item has. */
   public String unknownId(JsonNode schema) {
     JsonNode s = model.spec().deref(schema);
@@ -137,11 +166,16 @@ public final class CaseGenerator {
     private final List<ConformanceCase> cases = new ArrayList<>();
     private final BodyTemplate base;
     private final String itemProblem;
+    /** Items of the path's collection exist only inside another's list (FinSync accounts): none may be at hand. */
+    private final boolean foundOnly;
 
     OperationCases(Operation op) {
       this.op = op;
       this.base = op.body() == null ? null : bodies.base(op);
       this.itemProblem = op.itemParam().isPresent() ? obtainProblem(op.itemResource()) : null;
+      String item = op.itemResource();
+      this.foundOnly = itemProblem == null && op.itemParam().isPresent() && model.find(item, "create").isEmpty()
+          && model.find(item, "list").isEmpty();
       if (base != null) {
         List<Error> errors = bodies.errors(op, base.body());
         if (!errors.isEmpty()) {
@@ -166,7 +200,46 @@ public final class CaseGenerator {
         }
       }
       parameters();
+      rateLimit();
       return cases;
+    }
+
+    // ---- the documented rate limit -------------------------------------------------------------------------
+
+    private void rateLimit() {
+      SpecModel.RateLimit limit = op.rateLimit();
+      if (limit == null || !op.declares(429)) {
+        return;
+      }
+      String label = "rate limit " + limit.requests() + " per " + limit.seconds() + " s per " + limit.per()
+          + ", then 429 until the window ends";
+      if (!conventions.rateLimitCases()) {
+        addAborted(Rule.RATE_LIMITED, null, label, 429, Polarity.NEGATIVE, "opt-in: it sends up to "
+            + (2 * limit.requests() + 2) + " spaced requests and waits out the " + limit.seconds()
+            + " s window; run with --rate-limit (counterfeit.rateLimit=true)");
+        return;
+      }
+      add(Rule.RATE_LIMITED, null, label, 429, rateLimitProbe(), Polarity.NEGATIVE, Check.RATE_LIMIT, Map.of());
+    }
+
+    /**
+     * A request that counts against the limit and changes nothing: a read as is, a write to an unknown id, a login
+     * with the configured account, else a body the schema refuses.
+     */
+    private CaseRequest rateLimitProbe() {
+      if (!op.writes()) {
+        return positive(base);
+      }
+      if (op.itemParam().isPresent()) {
+        return request(Target.UNKNOWN, base);
+      }
+      if (base == null || !conventions.credentialFields(op).isEmpty()) {
+        return positive(base);
+      }
+      BodyTemplate empty = new BodyTemplate(JSON.objectNode(), List.of());
+      return bodies.errors(op, empty.body()).isEmpty()
+          ? negative(null).withRawBody(op.body().mediaType(), "{")
+          : negative(empty);
     }
 
     // ---- building blocks ---------------------------------------------------------------------------------
@@ -219,6 +292,11 @@ public final class CaseGenerator {
       return request(negativeTarget(), body);
     }
 
+    /** For rules answered before the item is looked up: an unknown id serves when items cannot be made. */
+    private CaseRequest negativeAhead(BodyTemplate body) {
+      return foundOnly ? request(Target.UNKNOWN, body) : negative(body);
+    }
+
     private void add(Rule rule, String subject, String label, int status, CaseRequest request, Polarity polarity,
         Check check, Map<String, JsonNode> expectations) {
       String abort = null;
@@ -245,10 +323,12 @@ public final class CaseGenerator {
       if (resource == null) {
         return "the operation names no x-counterfeit-resource for its path parameter";
       }
-      if (model.find(resource, "create").isPresent() || model.find(resource, "list").isPresent()) {
+      if (model.find(resource, "create").isPresent() || model.find(resource, "list").isPresent()
+          || model.host(resource).isPresent()) {
         return null;
       }
-      return "no operation creates or lists '" + resource + "', so no existing item can be named";
+      return "no operation creates or lists '" + resource + "', and no list embeds its items, so no existing item"
+          + " can be named";
     }
 
     private Check writeCheck() {
@@ -279,8 +359,16 @@ public final class CaseGenerator {
         case "delete" -> add(model.find(op.resource(), "read").isPresent() ? Rule.DELETE_THEN_GONE
                 : Rule.EXAMPLE_ACCEPTED, null, "delete, then the item is gone", ok, positive(null), Polarity.POSITIVE,
             model.find(op.resource(), "read").isPresent() ? Check.GONE : Check.STATUS, Map.of());
-        case "create", "replace", "merge" -> add(Rule.EXAMPLE_ACCEPTED, null, "example body accepted and stored", ok,
-            positive(base), Polarity.POSITIVE, writeCheck(), setFields());
+        case "create", "replace", "merge" -> {
+          add(Rule.EXAMPLE_ACCEPTED, null, "example body accepted and stored", ok, positive(base), Polarity.POSITIVE,
+              writeCheck(), setFields());
+          // With only the required fields the server fills in defaults and inferences: the answer must show them too.
+          BodyTemplate minimal = bodies.minimal(op);
+          if ("create".equals(action) && writeCheck() == Check.READ_BACK && !minimal.body().equals(base.body())) {
+            add(Rule.ANSWER_MATCHES_RECORD, null, "required fields only, the answer agrees with a fresh read", ok,
+                positive(minimal), Polarity.POSITIVE, Check.READ_BACK, setFields());
+          }
+        }
         default -> add(Rule.EXAMPLE_ACCEPTED, null, base == null ? "valid request accepted" : "example body accepted",
             ok, positive(base), Polarity.POSITIVE, Check.STATUS, Map.of());
       }
@@ -293,7 +381,7 @@ public final class CaseGenerator {
         return;
       }
       int missing = conventions.missingCredentialsStatus(op);
-      add(Rule.NO_CREDENTIALS, null, "no credentials", missing, negative(base).withCredentials(Credentials.NONE),
+      add(Rule.NO_CREDENTIALS, null, "no credentials", missing, negativeAhead(base).withCredentials(Credentials.NONE),
           Polarity.NEGATIVE, Check.STATUS, Map.of());
       boolean several = op.security().size() > 1;
       for (String scheme : op.security()) {
@@ -301,16 +389,16 @@ public final class CaseGenerator {
         String header = s == null ? scheme : s.header();
         if (several) {
           add(Rule.MISSING_CREDENTIAL, scheme, "without " + header + " header", missing,
-              negative(base).withCredentials(Credentials.without(scheme)), Polarity.NEGATIVE, Check.STATUS, Map.of());
+              negativeAhead(base).withCredentials(Credentials.without(scheme)), Polarity.NEGATIVE, Check.STATUS, Map.of());
         }
         if (conventions.canBeInvalid(scheme)) {
           add(Rule.INVALID_CREDENTIAL, scheme, several ? "invalid " + header : "invalid credentials", 401,
-              negative(base).withCredentials(Credentials.invalid(scheme)), Polarity.NEGATIVE, Check.STATUS, Map.of());
+              negativeAhead(base).withCredentials(Credentials.invalid(scheme)), Polarity.NEGATIVE, Check.STATUS, Map.of());
         }
       }
       if (op.writes() && op.declares(403)) {
         add(Rule.READ_ONLY_CREDENTIAL, null, "credentials without write permission", 403,
-            negative(base).withCredentials(Credentials.READ_ONLY), Polarity.NEGATIVE, Check.STATUS, Map.of());
+            negativeAhead(base).withCredentials(Credentials.READ_ONLY), Polarity.NEGATIVE, Check.STATUS, Map.of());
       }
     }
 
@@ -447,10 +535,23 @@ public final class CaseGenerator {
         if (schema.has("maxLength")) {
           int max = schema.get("maxLength").asInt();
           Optional<String> at = ofLength(name, schema, max);
-          result.add(at.map(s -> new Variant(Rule.MAX_LENGTH_AT, "at maxLength " + max, TextNode.valueOf(s),
-                  Polarity.POSITIVE, 0, null))
-              .orElseGet(() -> new Variant(Rule.MAX_LENGTH_AT, "at maxLength " + max, null, Polarity.POSITIVE, 0,
-                  "no string of " + max + " characters satisfies the field's pattern or format, and no example has that length")));
+          boolean email = "email".equals(schema.path("format").asText()) && !schema.has("pattern");
+          if (at.isEmpty() && email && max > Values.LONGEST_EMAIL) {
+            // The documents make this limit unreachable: say so, and try the longest value that can exist.
+            result.add(new Variant(Rule.MAX_LENGTH_AT, "at maxLength " + max, null, Polarity.POSITIVE, 0,
+                "impossible by the documented format: a valid e-mail address has at most " + Values.LONGEST_EMAIL
+                    + " characters (RFC 5321 forward path), so no valid value reaches maxLength " + max
+                    + "; the case '" + "at " + Values.LONGEST_EMAIL + " chars, the longest valid e-mail' runs instead"));
+            String longest = values.stringOfLength(schema, Values.LONGEST_EMAIL).orElseThrow();
+            result.add(new Variant(Rule.MAX_LENGTH_AT, "at " + Values.LONGEST_EMAIL + " chars, the longest valid e-mail",
+                TextNode.valueOf(longest), Polarity.POSITIVE, 0, null));
+          } else {
+            result.add(at.map(s -> new Variant(Rule.MAX_LENGTH_AT, "at maxLength " + max, TextNode.valueOf(s),
+                    Polarity.POSITIVE, 0, null))
+                .orElseGet(() -> new Variant(Rule.MAX_LENGTH_AT, "at maxLength " + max, null, Polarity.POSITIVE, 0,
+                    "no string of " + max + " characters satisfies the field's pattern or format, and no example has"
+                        + " that length")));
+          }
           String over = values.stringOfLength(schema, max + 1).orElse(values.filler(max + 1));
           result.add(new Variant(Rule.MAX_LENGTH_OVER, "maxLength+1 (" + (max + 1) + " chars)", TextNode.valueOf(over),
               Polarity.NEGATIVE, validation, null));
@@ -536,6 +637,9 @@ public final class CaseGenerator {
           continue;
         }
         String collection = schema.path("x-counterfeit-ref").asText(null);
+        if (collection == null) {
+          collection = model.collectionOfIri(schema).orElse(null);
+        }
         if (seed.isEmpty()) {
           addAborted(Rule.MERGE_ONE_FIELD, name, "only " + name + " sent, the rest unchanged", op.successStatus(),
               Polarity.POSITIVE, "no operation creates '" + op.resource() + "' to update");
@@ -544,11 +648,12 @@ public final class CaseGenerator {
         BodyTemplate seedBody = seed.get();
         JsonNode current = seedBody.body().path(name);
         // One field changes, every other stays.
-        Optional<JsonNode> changed = collection != null ? Optional.ofNullable(current.isMissingNode() || current.isNull()
-            ? firstExample(name, schema).orElse(null) : current) : differentValue(name, schema, current);
+        Optional<JsonNode> changed = collection != null ? referenceChange(name, schema, current, collection)
+            : differentValue(name, schema, current);
         if (changed.isEmpty()) {
           addAborted(Rule.MERGE_ONE_FIELD, name, "only " + name + " sent, the rest unchanged", op.successStatus(),
-              Polarity.POSITIVE, "the spec gives no second valid value for " + name + " to change it to");
+              Polarity.POSITIVE, "no value in the spec (enum, examples, defaults, any example of any field) nor one the"
+                  + " kit can build is valid for " + name + " and differs from the seed's " + current);
         } else {
           List<Slot> slots = collection == null ? List.of()
               : bodies.referenceSlots(name, schema, changed.get(), collection).stream().map(Slot::asFresh).toList();
@@ -574,6 +679,20 @@ public final class CaseGenerator {
               Polarity.NEGATIVE);
         }
       }
+    }
+
+    /**
+     * A reference value to send in a partial update: the seed's own shape (its slots get fresh items, so the value
+     * changes), or one placeholder element for an array the seed leaves empty.
+     */
+    private Optional<JsonNode> referenceChange(String field, JsonNode schema, JsonNode current, String collection) {
+      JsonNode value = current.isMissingNode() || current.isNull() ? firstExample(field, schema).orElse(null) : current;
+      if (value != null && value.isArray() && value.isEmpty()) {
+        String iri = model.find(collection, "read").map(Operation::path).orElse("/" + collection + "/{id}")
+            .replaceAll("\\{[^}]+}$", "1");
+        value = JSON.arrayNode().add(bodies.isIri(schema) ? TextNode.valueOf(iri) : Values.number(BigDecimal.ONE, true));
+      }
+      return Optional.ofNullable(value);
     }
 
     /** The seed body with a non-null value in {@code field}, valid for the create operation. */
@@ -644,6 +763,9 @@ public final class CaseGenerator {
         int max = schema.path("maxLength").asInt(24);
         values.stringOfLength(schema, Math.max(min, Math.min(max, 24))).map(TextNode::valueOf).ifPresent(candidates::add);
       }
+      // Last resort: a value any example of the spec gives any field (Flowtly's country /countries/NL fits
+      // addressCountry, whose own examples all say /countries/PL).
+      candidates.addAll(exampleValues());
       for (JsonNode candidate : candidates) {
         if (candidate == null || candidate.isNull() || sameValue(candidate, current)) {
           continue;

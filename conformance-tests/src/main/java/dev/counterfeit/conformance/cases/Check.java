@@ -15,5 +15,10 @@ public enum Check {
   /** After a delete, reading the item answers 404. */
   GONE,
   /** A field outside the schema is accepted and never returned. */
-  NOT_RETURNED
+  NOT_RETURNED,
+  /**
+   * The documented rate limit: requests until the 429, its envelope and headers, counters on the way, and an
+   * answer again once the window has passed.
+   */
+  RATE_LIMIT
 }

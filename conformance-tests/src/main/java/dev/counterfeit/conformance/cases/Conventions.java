@@ -31,6 +31,11 @@ public interface Conventions {
     return Map.of();
   }
 
+  /** Whether the rate-limit cases run: each spends a window of requests, so they are opt-in. */
+  default boolean rateLimitCases() {
+    return false;
+  }
+
   /** Where the item sits in a read answer's body ({@code /data} in an envelope), as a JSON pointer. */
   default String itemPointer() {
     return "";

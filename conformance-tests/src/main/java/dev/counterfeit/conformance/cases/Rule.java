@@ -3,6 +3,7 @@ package dev.counterfeit.conformance.cases;
 /** The rule a case checks; the report groups and counts by it. */
 public enum Rule {
   EXAMPLE_ACCEPTED("valid request accepted"),
+  ANSWER_MATCHES_RECORD("a write's answer agrees with a fresh read"),
   MAX_LENGTH_AT("string at maxLength accepted"),
   MAX_LENGTH_OVER("string at maxLength+1 rejected"),
   MIN_LENGTH_AT("string at minLength accepted"),

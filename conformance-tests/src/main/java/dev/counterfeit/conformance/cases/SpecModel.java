@@ -68,6 +68,62 @@ public final class SpecModel {
         .min(Comparator.comparingInt((Operation op) -> op.parameters().size()).thenComparing(op -> op.path().length()));
   }
 
+  /**
+   * Where items of a collection without create or list operations show up: a list whose items embed them
+   * ({@code x-counterfeit-embed: {resource: accounts, backref: client_id}} on FinSync's {@code Client.accounts}).
+   */
+  public Optional<Host> host(String resource) {
+    for (Operation op : operations) {
+      if (!"list".equals(op.action()) || op.parent() != null || op.resource() == null) {
+        continue;
+      }
+      Response response = op.responses().get(op.successStatus());
+      if (response == null) {
+        continue;
+      }
+      for (String pointer : response.schemas().values()) {
+        JsonNode page = schemaAt(pointer);
+        List<JsonNode> arrays = new ArrayList<>();
+        if ("array".equals(page.path("type").asText())) {
+          arrays.add(page);
+        }
+        arrays.addAll(Schemas.properties(this, page).values());
+        for (JsonNode array : arrays) {
+          JsonNode items = spec.deref(array.path("items"));
+          for (Map.Entry<String, JsonNode> e : Schemas.properties(this, items).entrySet()) {
+            JsonNode embed = e.getValue().path("x-counterfeit-embed");
+            if (resource.equals(embed.path("resource").asText()) && embed.has("backref")) {
+              return Optional.of(new Host(op, e.getKey()));
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A list whose items carry another collection's items in the array {@code field}. */
+  public record Host(Operation list, String field) {}
+
+  /**
+   * The collection an IRI schema points at when it has no {@code x-counterfeit-ref}: the one whose read path, with
+   * an id in place, matches the IRI's {@code pattern} ({@code ^/client-contacts/[0-9]+$} is client-contacts).
+   */
+  public Optional<String> collectionOfIri(JsonNode schema) {
+    JsonNode s = spec.deref(schema);
+    JsonNode single = s.has("items") ? spec.deref(s.get("items")) : s;
+    String pattern = single.path("pattern").asText(null);
+    if (pattern == null || !"iri-reference".equals(single.path("format").asText())) {
+      return Optional.empty();
+    }
+    java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(pattern);
+    return operations.stream()
+        .filter(op -> "read".equals(op.action()) && op.parent() == null && op.resource() != null)
+        .filter(op -> compiled.matcher(op.path().replaceAll("\\{[^}]+}$", "1")).find())
+        .map(Operation::resource)
+        .findFirst();
+  }
+
   /** The node at a concrete pointer (no {@code $ref} following). */
   public JsonNode node(String pointer) {
     return spec.tree().at(pointer);
@@ -147,13 +203,15 @@ public final class SpecModel {
         }
       }
       List<String> headers = new ArrayList<>();
+      List<String> declared = new ArrayList<>();
       for (Iterator<Map.Entry<String, JsonNode>> hs = node(responsePointer).path("headers").fields(); hs.hasNext(); ) {
         Map.Entry<String, JsonNode> h = hs.next();
+        declared.add(h.getKey());
         if (spec.deref(h.getValue()).path("required").asBoolean(false)) {
           headers.add(h.getKey());
         }
       }
-      responses.put(status, new Response(status, media, List.copyOf(headers)));
+      responses.put(status, new Response(status, media, List.copyOf(headers), List.copyOf(declared)));
     }
     List<String> security = new ArrayList<>();
     JsonNode requirements = op.has("security") ? op.get("security") : spec.tree().path("security");
@@ -161,13 +219,15 @@ public final class SpecModel {
       requirements.get(0).fieldNames().forEachRemaining(security::add);
     }
     JsonNode parent = op.path("x-counterfeit-parent");
+    JsonNode limit = op.has("x-counterfeit-rate-limit") ? op.get("x-counterfeit-rate-limit")
+        : spec.tree().path("x-counterfeit-rate-limit");
     return new Operation(operationId, method.toUpperCase(Locale.ROOT), path, pointer,
         op.path("x-counterfeit-action").asText(null), op.path("x-counterfeit-resource").asText(null),
         op.path("x-counterfeit-handler").asText(null),
         op.path("x-counterfeit-set").isObject() ? op.get("x-counterfeit-set") : MissingNode.getInstance(),
         parent.isObject() ? new Parent(parent.path("param").asText(), parent.path("resource").asText(),
             parent.path("field").asText(null)) : null,
-        List.copyOf(params.values()), body, responses, List.copyOf(security));
+        List.copyOf(params.values()), body, responses, List.copyOf(security), RateLimit.of(limit));
   }
 
   private void collectParams(Map<String, Param> into, JsonNode list, String listPointer) {
@@ -223,6 +283,21 @@ public final class SpecModel {
     }
   }
 
+  /**
+   * {@code x-counterfeit-rate-limit}, from the operation or else the document root: at most {@code requests} per
+   * window of {@code seconds}, counted per {@code per} ({@code tenant}, {@code operation}, {@code account}).
+   */
+  public record RateLimit(int requests, int seconds, String per) {
+    /** The limit a node declares, or null for none ({@code false}, absent). */
+    static RateLimit of(JsonNode node) {
+      if (node == null || !node.isObject() || !node.path("requests").canConvertToInt()) {
+        return null;
+      }
+      return new RateLimit(node.get("requests").asInt(), node.path("seconds").asInt(60),
+          node.path("per").asText("tenant"));
+    }
+  }
+
   /** {@code x-counterfeit-parent}: a sub-collection route whose path parameter names an item of another resource. */
   public record Parent(String param, String resource, String field) {}
 
@@ -244,8 +319,9 @@ public final class SpecModel {
    *
    * @param schemas media type to the concrete pointer of its schema
    * @param requiredHeaders headers the spec marks {@code required: true} on this response
+   * @param headers every header the spec declares on this response
    */
-  public record Response(int status, Map<String, String> schemas, List<String> requiredHeaders) {
+  public record Response(int status, Map<String, String> schemas, List<String> requiredHeaders, List<String> headers) {
     /** The schema pointer for a received Content-Type, or the only one declared; null when none fits. */
     public String schemaFor(String contentType) {
       if (schemas.isEmpty()) {
@@ -271,6 +347,7 @@ public final class SpecModel {
    * @param set {@code x-counterfeit-set}, or a missing node
    * @param parent {@code x-counterfeit-parent}, or null
    * @param security scheme names of the first security requirement; empty for a public route
+   * @param rateLimit the documented rate limit on this operation, or null
    */
   public record Operation(
       String operationId,
@@ -285,7 +362,8 @@ public final class SpecModel {
       List<Param> parameters,
       Body body,
       TreeMap<Integer, Response> responses,
-      List<String> security) {
+      List<String> security,
+      RateLimit rateLimit) {
 
     public boolean declares(int status) {
       return responses.containsKey(status);

@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 public final class Values {
   private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+  /** RFC 5321 caps a forward path, and so any address a format check accepts, at 254 characters. */
+  public static final int LONGEST_EMAIL = 254;
   private final String nonce;
 
   /** @param nonce a few lower-case letters or digits identifying the run */
@@ -64,7 +66,7 @@ public final class Values {
   /** An address of exactly {@code length} characters: a local part of at most 64 and dotted labels of at most 63. */
   private Optional<String> email(int length) {
     // RFC 5321 caps a forward path at 254 characters, which is what format checks enforce.
-    if (length < 9 || length > 254) {
+    if (length < 9 || length > LONGEST_EMAIL) {
       return Optional.empty();
     }
     int local = Math.min(64, length - 8);

@@ -25,6 +25,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--operation", split = ",", description = "Only these operationIds (default: all)")
   List<String> operations;
 
+  @Option(names = "--rule", split = ",", description = "Only cases of these rules, e.g. RATE_LIMITED (default: all)")
+  List<String> rules;
+
   @Option(names = "--base-url", description = "Scheme and host of the implementation; the spec's base path is added")
   String baseUrl;
 
@@ -52,11 +55,18 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--read-password", description = "password of --read-email")
   String readPassword;
 
-  @Option(names = "--rate-limit", description = "Also run the rate-limit cases (a minute of requests)")
+  @Option(names = "--rate-limit", description = "Also run the rate-limit cases (about one window of requests per limited operation)")
   boolean rateLimit;
 
   @Option(names = "--report-dir", defaultValue = "target", description = "Where the summary and JUnit XML go (default: target)")
   Path reportDir;
+
+  @Option(names = "--read-only", description = "Only safe methods (GET, HEAD) on existing items: nothing is created, "
+      + "changed or deleted, for pointing the kit at production")
+  boolean readOnly;
+
+  @Option(names = "--timeout", description = "Seconds an answer may take before its case fails (default: 30)")
+  Integer timeout;
 
   @Option(names = "--quiet", description = "Print only the counts, not the whole summary")
   boolean quiet;
@@ -77,6 +87,9 @@ public final class Main implements Callable<Integer> {
     put(p, "counterfeit.baseUrl", baseUrl);
     if (operations != null && !operations.isEmpty()) {
       p.put("counterfeit.operations", String.join(",", operations));
+    }
+    if (rules != null && !rules.isEmpty()) {
+      p.put("counterfeit.rules", String.join(",", rules));
     }
     for (String api : selected) {
       String prefix = "counterfeit." + api + ".";
@@ -101,6 +114,12 @@ public final class Main implements Callable<Integer> {
       }
     }
     p.put("counterfeit.rateLimit", String.valueOf(rateLimit));
+    if (readOnly) {
+      p.put("counterfeit.readOnly", "true");
+    }
+    if (timeout != null) {
+      p.put("counterfeit.timeoutSeconds", String.valueOf(timeout));
+    }
     p.put("counterfeit.reportDir", reportDir.toString());
     p.put("counterfeit.printSummary", String.valueOf(!quiet));
     return p;
@@ -115,7 +134,8 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     KitLauncher.Result result = KitLauncher.launch(parameters(), reportDir);
-    System.out.printf("%d tests: %d passed, %d failed, %d aborted%n", result.found(), result.succeeded(),
+    // The same four numbers as the summary line and conformance-summary.md: every case is one test.
+    System.out.printf("%d cases: %d passed, %d failed, %d aborted%n", result.found(), result.succeeded(),
         result.failed(), result.aborted());
     if (result.failed() > 0) {
       return 1;

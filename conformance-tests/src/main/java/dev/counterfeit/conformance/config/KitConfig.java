@@ -67,6 +67,13 @@ public final class KitConfig {
         .orElse(List.of());
   }
 
+  /** Only cases of these rules ({@code counterfeit.rules}, a comma list of names such as RATE_LIMITED); empty means all. */
+  public List<String> rules() {
+    return get("counterfeit.rules")
+        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
+  }
+
   /** Where a vendor's API lives: {@code counterfeit.<vendor>.baseUrl}, else {@code counterfeit.baseUrl}. */
   public Optional<String> baseUrl(String vendor) {
     return vendor(vendor, "baseUrl").or(() -> get("counterfeit.baseUrl"));
@@ -77,9 +84,43 @@ public final class KitConfig {
     return get("counterfeit.baseUrl").isPresent() || apis().stream().anyMatch(v -> vendor(v, "baseUrl").isPresent());
   }
 
-  /** {@code counterfeit.rateLimit=true} turns on the rate-limit cases, which take a minute of requests. */
+  /** {@code counterfeit.rateLimit=true} turns on the rate-limit cases, which spend about a window of requests each. */
   public boolean rateLimit() {
     return get("counterfeit.rateLimit").map(Boolean::parseBoolean).orElse(false);
+  }
+
+  /**
+   * {@code counterfeit.readOnly=true}: only cases of safe operations (GET, HEAD) run, on items the tenant already
+   * has, and the kit sends no write, so it can be pointed at production.
+   */
+  public boolean readOnly() {
+    return get("counterfeit.readOnly").map(Boolean::parseBoolean).orElse(false);
+  }
+
+  /** How long one answer may take, in seconds ({@code counterfeit.timeoutSeconds}, default 30). */
+  public int timeoutSeconds() {
+    return get("counterfeit.timeoutSeconds").map(String::trim).map(Integer::parseInt).orElse(30);
+  }
+
+  /**
+   * Where a vendor's rate-limit cases run, if not at its base URL: {@code counterfeit.<vendor>.rateLimitBaseUrl},
+   * else {@code counterfeit.rateLimitBaseUrl} (the kit's own tests point it at a second fake with limits on).
+   */
+  public Optional<String> rateLimitBaseUrl(String vendor) {
+    return vendor(vendor, "rateLimitBaseUrl").or(() -> get("counterfeit.rateLimitBaseUrl"));
+  }
+
+  /**
+   * The pause between a rate-limit case's requests ({@code counterfeit.rateLimitSpacingMillis}); empty means half
+   * the documented rate, so a case never sends faster than twice what the limit allows.
+   */
+  public Optional<Long> rateLimitSpacingMillis() {
+    return get("counterfeit.rateLimitSpacingMillis").map(String::trim).map(Long::parseLong);
+  }
+
+  /** A spec file to check against instead of the bundled one ({@code counterfeit.<vendor>.spec}). */
+  public Optional<java.nio.file.Path> specFile(String vendor) {
+    return vendor(vendor, "spec").map(java.nio.file.Path::of);
   }
 
   /** Where the summary goes: {@code counterfeit.reportDir}, default {@code target}. */

@@ -33,11 +33,23 @@ public final class CaseExecutor {
   private final Session session;
   private final SpecModel model;
   private final VendorProfile profile;
+  private final CaseExecutor rateLimits;
+  private final RateLimitProbe probe;
 
   public CaseExecutor(Session session) {
+    this(session, null, null);
+  }
+
+  /**
+   * @param rateLimits runs the rate-limit cases against another session (a second fake with limits on), or null
+   * @param spacingMillis the pause between a rate-limit case's requests, or null for half the documented rate
+   */
+  public CaseExecutor(Session session, CaseExecutor rateLimits, Long spacingMillis) {
     this.session = session;
     this.model = session.model();
     this.profile = session.profile();
+    this.rateLimits = rateLimits;
+    this.probe = new RateLimitProbe(session, this, spacingMillis, RateLimitProbe::sleep);
   }
 
   /** Runs one case; never throws for what the server does, only reports it. */
@@ -52,6 +64,9 @@ public final class CaseExecutor {
     if (c.abortReason() != null) {
       return Outcome.aborted(expected, c.abortReason());
     }
+    if (c.check() == Check.RATE_LIMIT && rateLimits != null) {
+      return rateLimits.execute(c);
+    }
     Deque<Created> created = new ArrayDeque<>();
     try {
       if (c.rule() == Rule.VENDOR_RULE) {
@@ -65,6 +80,11 @@ public final class CaseExecutor {
     } catch (Unreachable e) {
       return Outcome.fail(expected, "no connection",
           e.getMessage() + " (the remaining cases of this run are aborted)");
+    } catch (TimedOut e) {
+      return Outcome.fail(expected, "timed out", e.getMessage());
+    } catch (RuntimeException e) {
+      // Whatever goes wrong while running a case is that case's failure, counted like any other.
+      return Outcome.fail(expected, "error", e.getClass().getSimpleName() + ": " + e.getMessage());
     } finally {
       if (session.unreachable() == null) {
         session.cleanUp(created);
@@ -81,6 +101,7 @@ public final class CaseExecutor {
       case REPLACE -> ", omitted reset";
       case GONE -> ", then 404";
       case NOT_RETURNED -> ", field not returned";
+      case RATE_LIMIT -> " with its headers, then answers again";
     };
     return c.expectedStatus() + (c.rule() == Rule.VENDOR_RULE ? ", the rule holds" : extra);
   }
@@ -96,6 +117,12 @@ public final class CaseExecutor {
           ? null : op.itemResource();
       sent = session.fill(c.request().body(), c.request().slots(), Credentials.VALID, targetResource, created);
       body = Session.bytes(sent);
+    }
+    if (c.check() == Check.RATE_LIMIT) {
+      List<String> problems = probe.run(c, op, id, body, created);
+      return problems.isEmpty() ? Outcome.pass(expected, "429 as documented")
+          : Outcome.fail(expected, problems.size() + " problem" + (problems.size() == 1 ? "" : "s"),
+              String.join("\n", problems));
     }
     JsonNode before = c.check() == Check.MERGE ? readItem(op.resource(), id) : null;
 
@@ -129,9 +156,10 @@ public final class CaseExecutor {
         case STATUS -> List.of();
         case READ_BACK -> readBack(c, op, itemId, sent, reply);
         case MERGE -> merged(op, itemId, sent, before, reply);
-        case REPLACE -> replaced(c, op, itemId, sent);
+        case REPLACE -> replaced(c, op, itemId, sent, reply);
         case GONE -> gone(op, itemId);
         case NOT_RETURNED -> notReturned(op, itemId, reply);
+        case RATE_LIMIT -> throw new IllegalStateException("rate-limit cases run in the probe");
       });
     }
     String actual = reply.status() + (problems.isEmpty() ? "" : " (" + problems.size() + " problem"
@@ -201,6 +229,10 @@ public final class CaseExecutor {
   // ---- what a fresh read shows ---------------------------------------------------------------------------------
 
   private JsonNode readItem(String resource, String id) {
+    return readReply(resource, id).json().at(profile.itemPointer());
+  }
+
+  private Reply readReply(String resource, String id) {
     Optional<Reply> reply = session.read(resource, id, Credentials.VALID);
     if (reply.isEmpty()) {
       throw new CannotRun("the spec has no read operation for '" + resource + "' to observe the item with");
@@ -209,7 +241,37 @@ public final class CaseExecutor {
     if (r.status() / 100 != 2 || r.json() == null) {
       throw new CannotRun("reading " + resource + " " + id + " to observe it failed: " + r.brief());
     }
-    return r.json().at(profile.itemPointer());
+    return r;
+  }
+
+  /** The fresh read after a write: its shape against the read schema, and whether the write's answer agrees. */
+  private List<String> observedAfterWrite(Operation op, Reply answer, Reply read) {
+    List<String> problems = new ArrayList<>();
+    model.find(op.resource(), "read")
+        .ifPresent(readOp -> shape(readOp, read).forEach(p -> problems.add("read back: " + p)));
+    problems.addAll(disagreements(op, answer, read));
+    return problems;
+  }
+
+  /**
+   * Answer ≡ record: every field the write's answer and a fresh read both carry has the same value in both, except
+   * those the read schema marks {@code x-counterfeit-volatile}. Clients use a write's answer as the stored item.
+   */
+  public List<String> disagreements(Operation op, Reply answer, Reply read) {
+    JsonNode said = answer.json() == null ? null : answer.json().at(profile.itemPointer());
+    JsonNode stored = read.json() == null ? null : read.json().at(profile.itemPointer());
+    if (said == null || stored == null || !said.isObject() || !stored.isObject()) {
+      return List.of();
+    }
+    Set<String> skip = Observed.of(model, op.resource(), profile.itemPointer())
+        .map(Observed::volatileInAnswers).orElse(Set.of());
+    String what = switch (String.valueOf(op.action())) {
+      case "create" -> "create answer";
+      case "replace" -> "replace answer";
+      case "merge" -> "partial update answer";
+      default -> op.operationId() + " answer";
+    };
+    return Observed.disagreements(what, said, stored, skip);
   }
 
   private List<String> readBack(ConformanceCase c, Operation op, String id, JsonNode sent, Reply answer) {
@@ -218,11 +280,10 @@ public final class CaseExecutor {
       return List.of("the answer carries no id at " + profile.idPointer());
     }
     Reply read = session.read(op.resource(), id, Credentials.VALID).orElseThrow();
-    if (read.status() / 100 != 2) {
+    if (read.status() / 100 != 2 || read.json() == null) {
       return List.of("reading the item back answered " + read.brief());
     }
-    Operation readOp = model.find(op.resource(), "read").orElseThrow();
-    problems.addAll(shape(readOp, read).stream().map(p -> "read back: " + p).toList());
+    problems.addAll(observedAfterWrite(op, answer, read));
     JsonNode item = read.json().at(profile.itemPointer());
     Observed observed = observed(op);
     Map<String, JsonNode> properties = Schemas.properties(model, op.body().schema());
@@ -266,7 +327,9 @@ public final class CaseExecutor {
             + " are due");
       }
     }
-    JsonNode after = readItem(op.resource(), id);
+    Reply read = readReply(op.resource(), id);
+    problems.addAll(observedAfterWrite(op, answer, read));
+    JsonNode after = read.json().at(profile.itemPointer());
     Observed observed = observed(op);
     Set<String> changed = new TreeSet<>(observed.volatilePointers());
     if (sent != null) {
@@ -298,9 +361,11 @@ public final class CaseExecutor {
     return problems;
   }
 
-  private List<String> replaced(ConformanceCase c, Operation op, String id, JsonNode sent) {
+  private List<String> replaced(ConformanceCase c, Operation op, String id, JsonNode sent, Reply answer) {
     List<String> problems = new ArrayList<>();
-    JsonNode after = readItem(op.resource(), id);
+    Reply read = readReply(op.resource(), id);
+    problems.addAll(observedAfterWrite(op, answer, read));
+    JsonNode after = read.json().at(profile.itemPointer());
     Observed observed = observed(op);
     Map<String, JsonNode> fields = new java.util.LinkedHashMap<>(c.expectations());
     if (sent != null) {

@@ -27,6 +27,8 @@ import java.util.function.BiFunction;
  * summary. Closing it cleans up what the run created, stops an embedded implementation and writes the summary.
  */
 public final class KitRun implements AutoCloseable {
+  private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
   private final KitConfig config;
   private final BiFunction<String, KitConfig, VendorProfile> profiles;
   private final EmbeddedTarget embedded;
@@ -102,6 +104,16 @@ public final class KitRun implements AutoCloseable {
         if (!operations.isEmpty()) {
           cases = cases.stream().filter(c -> operations.contains(c.operationId())).toList();
         }
+        List<String> rules = config.rules();
+        if (!rules.isEmpty()) {
+          cases = cases.stream().filter(c -> rules.contains(c.rule().name())).toList();
+        }
+        if (config.readOnly()) {
+          List<ConformanceCase> safe = cases.stream().filter(c -> SAFE_METHODS.contains(c.method())).toList();
+          summary.note(vendor, "read-only run: " + (cases.size() - safe.size())
+              + " cases of writing operations left out");
+          cases = safe;
+        }
         plans.add(new VendorPlan(vendor, source, cases, null));
       } catch (RuntimeException e) {
         plans.add(new VendorPlan(vendor, source, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage()));
@@ -112,7 +124,13 @@ public final class KitRun implements AutoCloseable {
 
   /** Each spec is parsed once per run: swagger-parser is the slow part of starting. */
   private SpecModel model(String vendor) {
-    return models.computeIfAbsent(vendor, v -> SpecModel.of(ApiSpec.load(v)));
+    return models.computeIfAbsent(vendor, v -> SpecModel.of(config.specFile(v).map(file -> {
+      try {
+        return ApiSpec.fromText(v, java.nio.file.Files.readString(file));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("reading counterfeit." + v + ".spec " + file, e);
+      }
+    }).orElseGet(() -> ApiSpec.load(v))));
   }
 
   /** Why the run cannot reach any implementation, or null. */
@@ -128,7 +146,12 @@ public final class KitRun implements AutoCloseable {
     } else if (config.baseUrl(vendor).isEmpty()) {
       outcome = Outcome.aborted(CaseExecutor.expected(c), "no base URL for " + vendor);
     } else {
-      outcome = gapped(vendor, c, executor(vendor).execute(c));
+      try {
+        outcome = gapped(vendor, c, executor(vendor).execute(c));
+      } catch (RuntimeException e) {
+        // Recorded before JUnit sees it, so the summary counts exactly what the test report counts.
+        outcome = Outcome.fail(CaseExecutor.expected(c), "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
     }
     record(vendor, c.operationId(), c.displayName(), c.rule(), outcome);
     return outcome;
@@ -154,11 +177,18 @@ public final class KitRun implements AutoCloseable {
   private CaseExecutor executor(String vendor) {
     return executors.computeIfAbsent(vendor, v -> {
       SpecModel model = model(v);
-      Session session = new Session(model, profiles.apply(v, config), new Http(config.baseUrl(v).orElseThrow()),
-          values);
+      VendorProfile profile = profiles.apply(v, config);
+      Session session = new Session(model, profile, new Http(config.baseUrl(v).orElseThrow(), config.timeoutSeconds()),
+          values, config.readOnly());
       sessions.put(v, session);
       summary.note(v, "base URL " + session.baseUrl());
-      return new CaseExecutor(session);
+      CaseExecutor rateLimits = config.rateLimitBaseUrl(v).map(url -> {
+        Session limited = new Session(model, profile, new Http(url, config.timeoutSeconds()), values,
+            config.readOnly());
+        sessions.put(v + " (rate limits)", limited);
+        return new CaseExecutor(limited, null, config.rateLimitSpacingMillis().orElse(null));
+      }).orElse(null);
+      return new CaseExecutor(session, rateLimits, config.rateLimitSpacingMillis().orElse(null));
     });
   }
 
@@ -181,8 +211,9 @@ public final class KitRun implements AutoCloseable {
       if (config.printSummary()) {
         out.println(summary.markdown());
       }
-      out.println("Conformance summary: " + file.toAbsolutePath() + " (" + summary.count("PASS") + " passed, "
-          + summary.count("FAIL") + " failed, " + summary.count("ABORTED") + " aborted)");
+      out.println("Conformance summary: " + file.toAbsolutePath() + " (" + summary.results().size() + " cases: "
+          + summary.count("PASS") + " passed, " + summary.count("FAIL") + " failed, " + summary.count("ABORTED")
+          + " aborted)");
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.counterfeit.conformance.cases.Schemas;
 import dev.counterfeit.conformance.cases.SpecModel;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.Set;
 final class Observed {
   private final Map<String, Location> locations = new LinkedHashMap<>();
   private final Set<String> volatilePointers = new LinkedHashSet<>();
+  private final Set<String> volatileInAnswers = new LinkedHashSet<>();
 
   /** Where one field is, and whether it is an embedded object whose {@code id} is the sent value. */
   record Location(String pointer, boolean embedded) {}
@@ -42,6 +44,9 @@ final class Observed {
       if (isVolatile(schema)) {
         volatilePointers.add(pointer);
       }
+      if (Schemas.flag(schema, "x-counterfeit-volatile")) {
+        volatileInAnswers.add(pointer);
+      }
     }
   }
 
@@ -65,6 +70,76 @@ final class Observed {
   /** Pointers the server changes on every write ({@code updatedAt}), which "unchanged" must ignore. */
   Set<String> volatilePointers() {
     return volatilePointers;
+  }
+
+  /** Pointers the spec marks {@code x-counterfeit-volatile}: they may differ between a write's answer and a read. */
+  Set<String> volatileInAnswers() {
+    return volatileInAnswers;
+  }
+
+  /**
+   * Where a write's answer and a fresh read of the item disagree: a value both carry that differs, or a value one
+   * carries where the other has null or a plain value instead of an object ({@code country} vs {@code country/id}).
+   *
+   * @param what names the answer in messages ({@code create answer})
+   * @param skip pointers allowed to differ, with everything under them
+   */
+  static List<String> disagreements(String what, JsonNode said, JsonNode stored, Set<String> skip) {
+    Set<String> problems = new LinkedHashSet<>();
+    Map<String, JsonNode> answerLeaves = leaves(said);
+    Map<String, JsonNode> recordLeaves = leaves(stored);
+    for (Map.Entry<String, JsonNode> e : answerLeaves.entrySet()) {
+      String pointer = e.getKey();
+      if (pointer.isEmpty() || skip.stream().anyMatch(p -> pointer.equals(p) || pointer.startsWith(p + "/"))) {
+        continue;
+      }
+      JsonNode shown = recordLeaves.get(pointer);
+      if (shown == null) {
+        shown = valueAbove(stored, pointer);
+        if (shown == null) {
+          continue;
+        }
+      }
+      if (!same(e.getValue(), shown)) {
+        problems.add(what + " says " + pointer.substring(1) + "=" + cut(e.getValue()) + ", stored record says "
+            + cut(shown));
+      }
+    }
+    for (Map.Entry<String, JsonNode> e : recordLeaves.entrySet()) {
+      String pointer = e.getKey();
+      if (pointer.isEmpty() || answerLeaves.containsKey(pointer)
+          || skip.stream().anyMatch(p -> pointer.equals(p) || pointer.startsWith(p + "/"))) {
+        continue;
+      }
+      JsonNode said2 = valueAbove(said, pointer);
+      if (said2 != null && !same(said2, e.getValue())) {
+        problems.add(what + " says " + ancestorWithValue(said, pointer).substring(1) + "=" + cut(said2)
+            + ", stored record says " + pointer.substring(1) + "=" + cut(e.getValue()));
+      }
+    }
+    return List.copyOf(problems);
+  }
+
+  /** The plain value (null, text, number, array) that stands where an object holding {@code pointer} would be. */
+  private static JsonNode valueAbove(JsonNode root, String pointer) {
+    String ancestor = ancestorWithValue(root, pointer);
+    return ancestor == null ? null : root.at(ancestor);
+  }
+
+  private static String ancestorWithValue(JsonNode root, String pointer) {
+    String[] parts = pointer.substring(1).split("/");
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i < parts.length - 1; i++) {
+      path.append('/').append(parts[i]);
+      JsonNode node = root.at(path.toString());
+      if (node.isMissingNode()) {
+        return null;
+      }
+      if (!node.isObject()) {
+        return path.toString();
+      }
+    }
+    return null;
   }
 
   /** Compares a sent value with what an item shows at the field's location; null when they agree. */

@@ -46,8 +46,15 @@ public final class Session implements AutoCloseable {
   private int deleted;
   private int undeletable;
   private volatile String unreachable;
+  private final boolean readOnly;
 
   public Session(SpecModel model, VendorProfile profile, Http http, Values values) {
+    this(model, profile, http, values, false);
+  }
+
+  /** @param readOnly send only safe methods (GET, HEAD): items come from lists, nothing is created or changed */
+  public Session(SpecModel model, VendorProfile profile, Http http, Values values, boolean readOnly) {
+    this.readOnly = readOnly;
     this.model = model;
     this.profile = profile;
     this.http = http;
@@ -105,6 +112,22 @@ public final class Session implements AutoCloseable {
    */
   public Reply send(Operation op, String id, Map<String, String> query, Map<String, String> extraHeaders,
       Credentials credentials, String contentType, byte[] body, boolean expect429) {
+    if (readOnly && op.writes()) {
+      throw new CannotRun("read-only run: the kit sends no " + op.method() + " (" + op.operationId() + ")");
+    }
+    return sendAny(op, id, query, extraHeaders, credentials, contentType, body, expect429);
+  }
+
+  /**
+   * Sends a request that only obtains credentials (apidev's {@code POST /login}): it changes nothing, so a
+   * read-only run sends it too.
+   */
+  public Reply sendForCredentials(Operation op, Map<String, String> headers, String contentType, byte[] body) {
+    return sendAny(op, null, Map.of(), headers, Credentials.NONE, contentType, body, false);
+  }
+
+  private Reply sendAny(Operation op, String id, Map<String, String> query, Map<String, String> extraHeaders,
+      Credentials credentials, String contentType, byte[] body, boolean expect429) {
     Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
     profile.authenticate(op, credentials, headers, this);
     headers.putIfAbsent("Accept", accept(op));
@@ -118,6 +141,9 @@ public final class Session implements AutoCloseable {
         throw e;
       }
       if (reply.status() != 429 || expect429 || attempt >= RETRIES_ON_429) {
+        if (!expect429) {
+          waitOutSpentBudget(op, reply);
+        }
         return reply;
       }
       sleepSeconds(retryAfter(reply));
@@ -162,6 +188,32 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /**
+   * Spaces a run against a real sandbox: when an answer says the documented budget is spent
+   * ({@code X-RateLimit-Remaining: 0}), the next request waits for the window to end instead of drawing a 429.
+   */
+  private static void waitOutSpentBudget(Operation op, Reply reply) {
+    if (op.rateLimit() == null) {
+      return;
+    }
+    String remaining = header(reply, "remaining");
+    if (remaining == null || !remaining.trim().equals("0")) {
+      return;
+    }
+    long seconds = op.rateLimit().seconds();
+    String reset = header(reply, "reset");
+    if (reset != null && reset.trim().matches("\\d+")) {
+      seconds = Math.max(0, Math.min(seconds, Long.parseLong(reset.trim()) - java.time.Instant.now().getEpochSecond()));
+    }
+    sleepSeconds((int) seconds + 1);
+  }
+
+  /** A rate-limit counter header by its de-facto names ({@code X-RateLimit-Remaining}, {@code RateLimit-Remaining}). */
+  private static String header(Reply reply, String counter) {
+    String value = reply.header("X-RateLimit-" + counter);
+    return value != null ? value : reply.header("RateLimit-" + counter);
+  }
+
   private static int retryAfter(Reply reply) {
     try {
       return Math.min(65, Math.max(1, Integer.parseInt(String.valueOf(reply.header("Retry-After")).trim())));
@@ -198,7 +250,7 @@ public final class Session implements AutoCloseable {
 
   private String obtain(String resource, Credentials tenant, BodyTemplate seed, Deque<Created> sink, int index) {
     Optional<Operation> create = model.find(resource, "create");
-    if (create.isPresent() && create.get().body() != null) {
+    if (create.isPresent() && create.get().body() != null && !readOnly) {
       BodyTemplate body = seed != null ? seed : generator.bodies().create(resource).orElseThrow();
       return create(create.get(), body, tenant, sink);
     }
@@ -207,14 +259,52 @@ public final class Session implements AutoCloseable {
       Reply reply = send(list.get(), null, tenant, null);
       JsonNode items = firstArray(reply.json());
       if (reply.status() / 100 != 2 || items == null || items.isEmpty()) {
-        throw new CannotRun("prerequisite " + list.get().method() + " " + list.get().path() + " gave no item: "
-            + reply.brief());
+        throw new CannotRun("prerequisite " + list.get().method() + " " + list.get().path() + " gave no item"
+            + (readOnly ? " (a read-only run creates none)" : "") + ": " + reply.brief());
       }
       JsonNode item = items.get(Math.min(index, items.size() - 1));
       String id = profile.idOf(item);
       return id != null ? id : item.path("id").asText();
     }
-    throw new CannotRun("no operation creates or lists '" + resource + "'");
+    Optional<SpecModel.Host> host = model.host(resource);
+    if (host.isPresent()) {
+      return embedded(host.get(), resource, tenant, index);
+    }
+    throw new CannotRun("no operation " + (readOnly ? "lists" : "creates or lists") + " '" + resource + "'"
+        + (readOnly && create.isPresent() ? " (a read-only run creates none)" : ""));
+  }
+
+  /**
+   * An existing item found inside another collection's list ({@code GET /api/clients} → {@code accounts[].id}):
+   * the documents name no way to make one, so the run uses one the tenant already has.
+   */
+  private String embedded(SpecModel.Host host, String resource, Credentials tenant, int index) {
+    Operation list = host.list();
+    List<String> ids = new ArrayList<>();
+    Map<String, String> query = new LinkedHashMap<>();
+    // The largest page the spec allows, so one request sees as many parents as it can.
+    for (SpecModel.Param p : list.parameters("query")) {
+      JsonNode max = model.spec().deref(p.schema()).get("maximum");
+      if (max != null && p.name().toLowerCase(java.util.Locale.ROOT).matches(".*(size|limit|perpage).*")) {
+        query.put(p.name(), max.asText());
+      }
+    }
+    Reply reply = send(list, null, query, Map.of(), tenant, null, null, false);
+    JsonNode items = firstArray(reply.json());
+    if (reply.status() / 100 == 2 && items != null) {
+      for (JsonNode parent : items) {
+        for (JsonNode child : parent.path(host.field())) {
+          String id = profile.idOf(child);
+          ids.add(id != null ? id : child.path("id").asText());
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      throw new CannotRun("no " + list.resource() + " item listed by " + list.method() + " " + list.path()
+          + " carries a " + host.field() + " entry, and the spec has no operation that creates '" + resource
+          + "': only a tenant that already has one can run this case (" + reply.brief() + ")");
+    }
+    return ids.get(Math.min(index, ids.size() - 1));
   }
 
   /** Creates an item with a body template (its slots filled) and returns its id. */

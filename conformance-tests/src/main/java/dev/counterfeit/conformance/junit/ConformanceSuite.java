@@ -55,7 +55,10 @@ public class ConformanceSuite {
     }
     if (total == 0) {
       vendors.add(dynamicTest("cases were generated", () -> {
-        throw new AssertionFailedError("no conformance case was generated for " + run.config().apis());
+        String problem = "no conformance case was generated for " + run.config().apis();
+        run.record("-", "-", "cases were generated", Rule.GENERATION_FAILED,
+            Outcome.fail("cases", "none", problem));
+        throw new AssertionFailedError(problem);
       }));
     }
     return vendors.stream();

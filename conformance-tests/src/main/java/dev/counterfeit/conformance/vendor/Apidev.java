@@ -8,7 +8,6 @@ import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.CannotRun;
-import dev.counterfeit.conformance.exec.Http;
 import dev.counterfeit.conformance.exec.Outcome;
 import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
@@ -39,13 +38,6 @@ final class Apidev extends BaseProfile {
             Apidev::idInUpdateBody)
         .add("read-permission-reads", "listClients", 200, "a user with read permission only can list clients",
             Apidev::readUserReads);
-    String rateLimit = "exceeding 10 requests a minute on a route is 429 RATE_LIMITED with Retry-After";
-    if (config.rateLimit()) {
-      r.add("rate-limit", "listClients", 429, rateLimit, this::rateLimited);
-    } else {
-      r.off("rate-limit", "listClients", 429, rateLimit,
-          "off by default: it spends a minute of requests; run with -Dcounterfeit.rateLimit=true (CLI --rate-limit)");
-    }
     this.rules = r;
   }
 
@@ -90,8 +82,8 @@ final class Apidev extends BaseProfile {
     }
     ObjectNode body = RuleContext.object().put("email", required(emailKey)).put("password", required(passwordKey));
     SpecModel.Operation login = session.model().byId("loginUser").orElseThrow();
-    Reply reply = session.send(login, null, Map.of(), Map.of("tenant", tenant), Credentials.NONE,
-        "application/json", Session.bytes(body), false);
+    Reply reply = session.sendForCredentials(login, Map.of("tenant", tenant), "application/json",
+        Session.bytes(body));
     String token = reply.json() == null ? null : reply.json().at("/data/authorization").asText(null);
     if (reply.status() != 200 || token == null) {
       throw new CannotRun("logging in as counterfeit.apidev." + emailKey + " failed: " + reply.brief());
@@ -189,25 +181,5 @@ final class Apidev extends BaseProfile {
   private static void readUserReads(RuleContext r) {
     Reply reply = r.sendAs(Credentials.READ_ONLY, "listClients", null, Map.of(), null);
     r.expect("listClients", reply, 200, "listing as the read-only user");
-  }
-
-  /**
-   * Sends quick requests until the route answers 429. Against the embedded fake the rule uses a second instance
-   * with rate limits on ({@code counterfeit.apidev.rateLimitBaseUrl}), so the rest of the run is not throttled.
-   */
-  private void rateLimited(RuleContext r) {
-    Session session = config.vendor(id(), "rateLimitBaseUrl")
-        .map(url -> new Session(r.session().model(), this, new Http(url), r.session().values()))
-        .orElse(r.session());
-    Reply last = null;
-    int sent = 0;
-    while (sent < 40 && (last == null || last.status() != 429)) {
-      last = session.send(r.op("listClients"), null, Map.of(), Map.of(), Credentials.VALID, null, null, true);
-      sent++;
-    }
-    if (r.expect("listClients", last, 429, "after " + sent + " quick requests")) {
-      code(r, last, "RATE_LIMITED");
-      r.check(last.header("Retry-After") != null, "the 429 carries no Retry-After header");
-    }
   }
 }

@@ -36,6 +36,11 @@ abstract class BaseProfile implements VendorProfile {
   }
 
   @Override
+  public boolean rateLimitCases() {
+    return config.rateLimit();
+  }
+
+  @Override
   public Optional<String> credential(String key) {
     return config.vendor(id(), key);
   }

@@ -88,14 +88,22 @@ final class Fintoro extends BaseProfile {
     return new ClientCreate().name(name(r)).type(null);
   }
 
-  /** Creates a client and returns it as a fresh read shows it, typed, or null after recording the problem. */
+  /**
+   * Creates a client and returns it as a fresh read shows it, typed, or null after recording the problem; the
+   * create answer must agree with the read.
+   */
   private static Client createAndRead(RuleContext r, ClientCreate body, String what) {
     Reply created = r.send("createClient", null, Map.of(), RuleContext.body(body));
     if (!r.expect("createClient", created, 201, what)) {
       return null;
     }
     Reply read = r.send("getClient", created.json().path("id").asText(), Map.of(), null);
-    return r.expect("getClient", read, 200, what + ", read back") ? r.bind(read.json(), Client.class, what) : null;
+    if (!r.expect("getClient", read, 200, what + ", read back")) {
+      return null;
+    }
+    // An inferred field must show its inferred value in the create answer already, not only on a later read.
+    r.agree("createClient", created, read);
+    return r.bind(read.json(), Client.class, what);
   }
 
   private static void typeInferredCompany(RuleContext r) {

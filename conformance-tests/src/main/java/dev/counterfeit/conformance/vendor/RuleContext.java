@@ -108,6 +108,11 @@ final class RuleContext implements AutoCloseable {
     return true;
   }
 
+  /** Answer ≡ record: the write's answer and a fresh read agree on every field both carry. */
+  void agree(String operationId, Reply answer, Reply read) {
+    problems.addAll(executor.disagreements(op(operationId), answer, read));
+  }
+
   void check(boolean condition, String problem) {
     if (!condition) {
       problems.add(problem);

@@ -163,17 +163,23 @@ class CaseGeneratorTest {
   }
 
   @Test
-  void anOperationWithNoWayToNameItsItemIsAbortedWithAReason() {
+  void anItemNoOperationCreatesOrListsIsTakenFromTheListThatEmbedsIt() {
     SpecModel model = SpecModel.of(ApiSpec.load("finsync"));
+    assertThat(model.host("accounts")).get().satisfies(host -> {
+      assertThat(host.list().operationId()).isEqualTo("listClients");
+      assertThat(host.field()).isEqualTo("accounts");
+    });
     List<ConformanceCase> finsync = new CaseGenerator(model, Conventions.DEFAULTS, new Values("t3st")).generate();
     ConformanceCase manual = finsync.stream()
         .filter(c -> c.displayName().equals("POST /api/accounts/{id}/manual-balance -> 200 example body accepted"))
         .findFirst().orElseThrow();
-    assertThat(manual.abortReason()).contains("no operation creates or lists 'accounts'");
-    ConformanceCase unknown = finsync.stream()
-        .filter(c -> c.displayName().equals("POST /api/accounts/{id}/manual-balance -> 404 unknown id"))
+    assertThat(manual.abortReason()).isNull();
+    assertThat(manual.request().target()).isEqualTo(Target.FRESH);
+    // Credentials are checked before the account is looked up: an unknown id serves where none may be at hand.
+    ConformanceCase noCredentials = finsync.stream()
+        .filter(c -> c.displayName().equals("POST /api/accounts/{id}/manual-balance -> 401 no credentials"))
         .findFirst().orElseThrow();
-    assertThat(unknown.abortReason()).isNull();
+    assertThat(noCredentials.request().target()).isEqualTo(Target.UNKNOWN);
   }
 
   @Test
@@ -207,5 +213,72 @@ class CaseGeneratorTest {
     assertThat(defaults.get("city").isNull()).isTrue();
     assertThat(defaults).doesNotContainKey("stripeCustomerId");
     assertThat(Optional.ofNullable(defaults.get("countryId")).map(JsonNode::isNull)).contains(true);
+  }
+  private static final Conventions RATE_LIMITS_ON = new Conventions() {
+    @Override
+    public boolean rateLimitCases() {
+      return true;
+    }
+  };
+
+  /** The tiny spec with a root rate limit, a 429 on list and create, and no limit at all on delete. */
+  private static SpecModel rateLimited() {
+    String yaml = TinySpec.text()
+        .replace("security:\n  - bearer: []\npaths:", "security:\n  - bearer: []\n"
+            + "x-counterfeit-rate-limit: {requests: 4, seconds: 2, per: tenant}\npaths:")
+        .replace("        '401':\n          $ref: '#/components/responses/Error'\n",
+            "        '401':\n          $ref: '#/components/responses/Error'\n"
+                + "        '429':\n          $ref: '#/components/responses/Error'\n")
+        .replace("      operationId: deleteThing\n", "      operationId: deleteThing\n      x-counterfeit-rate-limit: false\n");
+    return TinySpec.model(yaml);
+  }
+
+  @Test
+  void rateLimitCasesComeFromTheSpecAndProbeWithRequestsThatChangeNothing() {
+    List<ConformanceCase> generated = new CaseGenerator(rateLimited(), RATE_LIMITS_ON, new Values("t3st")).generate();
+    List<ConformanceCase> limits = generated.stream().filter(c -> c.rule() == Rule.RATE_LIMITED).toList();
+    assertThat(limits).extracting(ConformanceCase::displayName).containsExactlyInAnyOrder(
+        "GET /things -> 429 rate limit 4 per 2 s per tenant, then 429 until the window ends",
+        "GET /things/{id} -> 429 rate limit 4 per 2 s per tenant, then 429 until the window ends",
+        "PATCH /things/{id} -> 429 rate limit 4 per 2 s per tenant, then 429 until the window ends",
+        "POST /things -> 429 rate limit 4 per 2 s per tenant, then 429 until the window ends");
+    assertThat(limits).allMatch(c -> c.check() == Check.RATE_LIMIT && c.abortReason() == null);
+    ConformanceCase create = limits.stream().filter(c -> c.method().equals("POST")).findFirst().orElseThrow();
+    assertThat(create.request().body()).as("a body the schema refuses creates nothing").isEmpty();
+    ConformanceCase patch = limits.stream().filter(c -> c.method().equals("PATCH")).findFirst().orElseThrow();
+    assertThat(patch.request().target()).as("a write to an unknown id changes nothing").isEqualTo(Target.UNKNOWN);
+  }
+
+  @Test
+  void rateLimitCasesAreOptInAndSaySo() {
+    List<ConformanceCase> generated = new CaseGenerator(rateLimited(), Conventions.DEFAULTS, new Values("t3st"))
+        .generate();
+    assertThat(generated).filteredOn(c -> c.rule() == Rule.RATE_LIMITED).isNotEmpty()
+        .allMatch(c -> c.abortReason().startsWith("opt-in") && c.abortReason().contains("--rate-limit"));
+  }
+
+  @Test
+  void anEmailMaxLengthNoValidAddressReachesIsAbortedAsImpossibleAndTheLongestValidOneIsTried() {
+    String yaml = TinySpec.text().replaceFirst("          format: email\n",
+        "          format: email\n          maxLength: 255\n");
+    List<ConformanceCase> generated = new CaseGenerator(TinySpec.model(yaml), Conventions.DEFAULTS,
+        new Values("t3st")).generate();
+    ConformanceCase at = generated.stream()
+        .filter(c -> c.displayName().equals("POST /things -> 201 email at maxLength 255")).findFirst().orElseThrow();
+    assertThat(at.abortReason()).startsWith("impossible by the documented format").contains("254");
+    ConformanceCase longest = generated.stream()
+        .filter(c -> c.displayName().equals("POST /things -> 201 email at 254 chars, the longest valid e-mail"))
+        .findFirst().orElseThrow();
+    assertThat(longest.abortReason()).isNull();
+    assertThat(longest.request().body().get("email").asText()).hasSize(254).contains("@");
+  }
+
+  @Test
+  void anIriArrayWithoutARefNamesTheCollectionWhoseReadPathMatchesItsPattern() {
+    SpecModel model = TinySpec.model();
+    JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "array")
+        .set("items", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+            .put("type", "string").put("format", "iri-reference").put("pattern", "^/things/[0-9]+$"));
+    assertThat(model.collectionOfIri(schema)).contains("things");
   }
 }

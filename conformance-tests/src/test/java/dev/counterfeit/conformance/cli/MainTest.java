@@ -46,6 +46,16 @@ class MainTest {
   }
 
   @Test
+  void readOnlyTimeoutAndRuleFlagsBecomeSettings() {
+    Map<String, String> p = parameters("--api", "fintoro", "--read-only", "--timeout", "5", "--rule",
+        "RATE_LIMITED,UNKNOWN_ID");
+    assertThat(p).containsEntry("counterfeit.readOnly", "true")
+        .containsEntry("counterfeit.timeoutSeconds", "5")
+        .containsEntry("counterfeit.rules", "RATE_LIMITED,UNKNOWN_ID");
+    assertThat(parameters("--api", "fintoro")).doesNotContainKeys("counterfeit.readOnly", "counterfeit.timeoutSeconds");
+  }
+
+  @Test
   void anExplicitDashDWinsOverTheFlagForTheSameKey() {
     Map<String, String> p = parameters("--api", "flowtly", "--token", "flag", "-Dcounterfeit.flowtly.token=explicit");
     assertThat(p).containsEntry("counterfeit.flowtly.token", "explicit");

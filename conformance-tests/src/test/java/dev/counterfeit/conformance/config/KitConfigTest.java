@@ -19,6 +19,18 @@ class KitConfigTest {
     assertThat(config.reportDir()).isEqualTo(Path.of("target"));
     assertThat(config.rateLimit()).isFalse();
     assertThat(config.hasBaseUrl()).isFalse();
+    assertThat(config.readOnly()).isFalse();
+    assertThat(config.timeoutSeconds()).isEqualTo(30);
+    assertThat(config.rateLimitSpacingMillis()).isEmpty();
+    assertThat(config.rules()).isEmpty();
+  }
+
+  @Test
+  void aVendorRateLimitBaseUrlWinsOverTheCommonOne() {
+    KitConfig config = of(Map.of("counterfeit.rateLimitBaseUrl", "http://limited",
+        "counterfeit.apidev.rateLimitBaseUrl", "http://a"));
+    assertThat(config.rateLimitBaseUrl("apidev")).contains("http://a");
+    assertThat(config.rateLimitBaseUrl("fintoro")).contains("http://limited");
   }
 
   @Test

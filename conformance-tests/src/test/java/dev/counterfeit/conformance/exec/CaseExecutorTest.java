@@ -22,6 +22,10 @@ class CaseExecutorTest {
 
   /** Runs every case against the tiny server with a defect; failures by test name. */
   private Map<String, Outcome> run(Defect defect) {
+    return run(model, cases, defect);
+  }
+
+  private Map<String, Outcome> run(SpecModel model, List<ConformanceCase> cases, Defect defect) {
     Map<String, Outcome> outcomes = new LinkedHashMap<>();
     try (TinyServer server = new TinyServer(model, defect);
         Session session = new Session(model, profile, new Http(server.baseUrl()), new Values("t3st"))) {
@@ -87,6 +91,25 @@ class CaseExecutorTest {
     assertThat(failed).containsKey("POST /things -> 201 example body accepted and stored");
     assertThat(failed.get("POST /things -> 201 example body accepted and stored").detail())
         .contains("email: sent \"a@b.example\", /email shows null");
+  }
+
+  @Test
+  void aCreateAnswerThatDiffersFromTheStoredRecordFailsAnswerEqualsRecord() {
+    Map<String, Outcome> failed = failed(run(Defect.CREATE_ANSWER_STALE));
+    assertThat(failed).containsKeys("POST /things -> 201 example body accepted and stored",
+        "POST /things -> 201 required fields only, the answer agrees with a fresh read");
+    assertThat(failed.get("POST /things -> 201 example body accepted and stored").detail())
+        .containsPattern("create answer says updatedAt=\"[^\"]+\", stored record says \"[^\"]+\"");
+    // The partial update's answer is the stored item, so its cases still pass.
+    assertThat(failed).doesNotContainKey("PATCH /things/{id} -> 200 only code sent, the rest unchanged");
+  }
+
+  @Test
+  void aFieldTheSpecMarksVolatileMayDifferBetweenAnswerAndRecord() {
+    SpecModel marked = TinySpec.model(TinySpec.text().replace("          x-counterfeit-value: updated-at",
+        "          x-counterfeit-value: updated-at\n          x-counterfeit-volatile: true"));
+    List<ConformanceCase> markedCases = new CaseGenerator(marked, profile, new Values("t3st")).generate();
+    assertThat(failed(run(marked, markedCases, Defect.CREATE_ANSWER_STALE))).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static dev.counterfeit.conformance.testsupport.Rewrites.requests;
 import static dev.counterfeit.conformance.testsupport.Rewrites.responses;
 import static dev.counterfeit.conformance.testsupport.Rewrites.withHeader;
 import static dev.counterfeit.conformance.testsupport.Rewrites.withJson;
+import static dev.counterfeit.conformance.testsupport.Rewrites.withStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,18 +17,21 @@ import dev.counterfeit.conformance.testsupport.DemoCredentials;
 import dev.counterfeit.conformance.testsupport.EmbeddedFakeFactory;
 import dev.counterfeit.conformance.testsupport.Rewrites;
 import dev.counterfeit.stubs.StubServerConfig;
+import dev.counterfeit.stubs.http.HttpHandler;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,9 +50,14 @@ class MutantsTest {
    *
    * @param vendor whose kit runs against it
    * @param brokenRule the (start of the) name of the test that must fail
+   * @param says text its failure message must contain
    * @param setup turns a working fake's configuration into the broken one
    */
-  record Mutant(String name, String vendor, String brokenRule, UnaryOperator<StubServerConfig> setup) {
+  record Mutant(String name, String vendor, String brokenRule, String says, UnaryOperator<StubServerConfig> setup) {
+    Mutant(String name, String vendor, String brokenRule, UnaryOperator<StubServerConfig> setup) {
+      this(name, vendor, brokenRule, "", setup);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -80,6 +89,15 @@ class MutantsTest {
             "POST /clients -> 201 rule: type is inferred as company",
             c -> c.withDecorator(requests(on("POST", ".*/clients"),
                 r -> withJson(r, body -> body.has("type") ? body : body.put("type", "person"))))),
+        new Mutant("fintoro create answer shows type before inference", "fintoro",
+            "POST /clients -> 201 rule: type is inferred as company",
+            "create answer says type=\"person\", stored record says \"company\"",
+            c -> c.withDecorator(inner -> request -> {
+              HttpResponse answer = inner.handle(request);
+              boolean inferred = on("POST", ".*/clients").test(request) && answer.status() == 201
+                  && !Rewrites.parse(request.body()).has("type");
+              return inferred ? withJson(answer, body -> body.put("type", "person")) : answer;
+            })),
         new Mutant("fintoro idempotency key dropped", "fintoro",
             "POST /clients -> 201 rule: the same Idempotency-Key and body replays",
             c -> c.withDecorator(requests(r -> r.header("Idempotency-Key") != null,
@@ -177,13 +195,119 @@ class MutantsTest {
       parameters.put("counterfeit.printSummary", "false");
       // Blank masks any -D of the same name given to Maven: the mutant runs the whole vendor, with no gaps excused.
       parameters.put("counterfeit.operations", "");
+      parameters.put("counterfeit.rules", "");
       parameters.put("counterfeit.knownGaps", "");
       result = KitLauncher.launch(parameters, null);
     }
     assertThat(result.found()).isGreaterThan(0);
     assertThat(result.failures())
         .as("the kit must fail on '%s'; it failed on %s", mutant.brokenRule(), result.failures())
-        .anyMatch(f -> f.test().startsWith(mutant.brokenRule()));
+        .anyMatch(f -> f.test().startsWith(mutant.brokenRule()) && f.message().contains(mutant.says()));
+  }
+
+  /**
+   * The rate-limit cases against a fake whose limits are the spec's with a two-second window (both the fake and
+   * the kit read the shortened spec), in a second instance with limits on, as the embedded run does.
+   */
+  private static KitLauncher.Result rateLimited(String vendor, String operations, UnaryOperator<HttpHandler> decorator,
+      Path reports) throws IOException {
+    String shortened = spec(vendor).replaceAll("(?m)^(\\s*)requests: \\d+\\n(\\s*)seconds: \\d+",
+        "$1requests: 3\n$2seconds: 2");
+    Files.createDirectories(reports);
+    Path specFile = Files.writeString(reports.resolve(vendor + ".yaml"), shortened);
+    StubServerConfig base = StubServerConfig.defaults().withPort(0).withSeed(true).withSpecOverride(vendor, shortened);
+    try (EmbeddedTarget fake = EmbeddedFakeFactory.start(base.withRateLimits(false));
+        EmbeddedTarget limited = EmbeddedFakeFactory.start(base.withRateLimits(true).withDecorator(decorator))) {
+      Map<String, String> parameters = new LinkedHashMap<>(DemoCredentials.SETTINGS);
+      parameters.put("counterfeit.api", vendor);
+      parameters.put("counterfeit.baseUrl", fake.baseUrl());
+      parameters.put("counterfeit.rateLimitBaseUrl", limited.baseUrl());
+      parameters.put("counterfeit." + vendor + ".spec", specFile.toString());
+      parameters.put("counterfeit.rateLimit", "true");
+      parameters.put("counterfeit.rateLimitSpacingMillis", "0");
+      parameters.put("counterfeit.operations", operations);
+      parameters.put("counterfeit.rules", "RATE_LIMITED");
+      parameters.put("counterfeit.reportDir", reports.toString());
+      parameters.put("counterfeit.printSummary", "false");
+      parameters.put("counterfeit.knownGaps", "");
+      return KitLauncher.launch(parameters, null);
+    }
+  }
+
+  @Test
+  void theRateLimitCasesPassOnTheFakeWithTheSpecsLimitsAndHeaders() throws IOException {
+    KitLauncher.Result fintoro = rateLimited("fintoro", "listLanguages,createClient,deleteClient",
+        UnaryOperator.identity(), Path.of("target", "mutants", "rate-limits-fintoro"));
+    KitLauncher.Result apidev = rateLimited("apidev", "loginUser,updateClient", UnaryOperator.identity(),
+        Path.of("target", "mutants", "rate-limits-apidev"));
+    assertThat(fintoro.failures()).isEmpty();
+    assertThat(apidev.failures()).isEmpty();
+    assertThat(Files.readString(Path.of("target", "mutants", "rate-limits-fintoro", "conformance-summary.md")))
+        .contains("| fintoro | listLanguages | rate limit answers 429 | GET /languages -> 429 rate limit 3 per 2 s per tenant")
+        .doesNotContain("opt-in");
+    assertThat(Files.readString(Path.of("target", "mutants", "rate-limits-apidev", "conformance-summary.md")))
+        .contains("POST /login -> 429 rate limit 3 per 2 s per account", "PUT /clients/{id} -> 429 rate limit 3 per 2 s per operation");
+  }
+
+  @Test
+  void theKitFailsWhenA429LacksXRateLimitRemaining() throws IOException {
+    KitLauncher.Result result = rateLimited("fintoro", "listLanguages", inner -> request -> {
+      HttpResponse answer = inner.handle(request);
+      return answer.status() == 429 ? withoutHeader(answer, "X-RateLimit-Remaining") : answer;
+    }, Path.of("target", "mutants", "rate-limit-no-remaining"));
+    assertThat(result.failures()).anyMatch(f -> f.test().startsWith("GET /languages -> 429 rate limit 3 per 2 s")
+        && f.message().contains("the required header X-RateLimit-Remaining is missing from the 429 answer"));
+  }
+
+  @Test
+  void theKitFailsWhenTheLimitIsNeverEnforced() throws IOException {
+    KitLauncher.Result result = rateLimited("apidev", "updateClient", inner -> request -> {
+      HttpResponse answer = inner.handle(request);
+      return answer.status() == 429 && !request.path().endsWith("/login") ? withStatus(answer, 404) : answer;
+    }, Path.of("target", "mutants", "rate-limit-not-enforced"));
+    assertThat(result.failures()).anyMatch(f -> f.test().startsWith("PUT /clients/{id} -> 429 rate limit")
+        && f.message().contains("no 429 after 8 requests"));
+  }
+
+  @Test
+  void casesWhoseAnswersTimeOutAreFailuresTheSummaryCountsLikeJunit() throws IOException {
+    java.util.concurrent.atomic.AtomicInteger slow = new java.util.concurrent.atomic.AtomicInteger(2);
+    StubServerConfig config = StubServerConfig.defaults().withPort(0).withSeed(true).withRateLimits(false)
+        .withDecorator(inner -> request -> {
+          if (request.method().equals("GET") && request.path().endsWith("/api/clients") && slow.getAndDecrement() > 0) {
+            try {
+              Thread.sleep(2500);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return inner.handle(request);
+        });
+    Path reports = Path.of("target", "mutants", "finsync-answers-time-out");
+    KitLauncher.Result result;
+    try (EmbeddedTarget fake = EmbeddedFakeFactory.start(config)) {
+      Map<String, String> parameters = new LinkedHashMap<>(DemoCredentials.SETTINGS);
+      parameters.put("counterfeit.api", "finsync");
+      parameters.put("counterfeit.baseUrl", fake.baseUrl());
+      parameters.put("counterfeit.timeoutSeconds", "1");
+      parameters.put("counterfeit.reportDir", reports.toString());
+      parameters.put("counterfeit.printSummary", "false");
+      parameters.put("counterfeit.operations", "");
+      parameters.put("counterfeit.rules", "");
+      parameters.put("counterfeit.knownGaps", "");
+      result = KitLauncher.launch(parameters, null);
+    }
+    assertThat(result.failures()).hasSizeGreaterThanOrEqualTo(2)
+        .anyMatch(f -> f.message().contains("gave no answer within 1 s"));
+    assertThat(Files.readString(reports.resolve("conformance-summary.md"))).contains("| **all** | " + result.found()
+        + " | " + result.succeeded() + " | " + result.failed() + " | " + result.aborted() + " |");
+  }
+
+  private static HttpResponse withoutHeader(HttpResponse r, String name) {
+    Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.putAll(r.headers());
+    headers.remove(name);
+    return new HttpResponse(r.status(), headers, r.body());
   }
 
   private static String spec(String vendor) {

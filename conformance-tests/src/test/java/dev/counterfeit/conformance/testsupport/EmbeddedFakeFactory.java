@@ -9,8 +9,10 @@ import java.util.Map;
 
 /**
  * Starts the counterfeit fake in-process on a free port for a kit run with no base URL; registered in
- * {@code META-INF/services}. The fake starts without seed records, so the kit proves it creates its own data, and
- * without rate limits; when the rate-limit cases are asked for, a second instance with limits on serves them.
+ * {@code META-INF/services}. The fake starts with its demo records, as a vendor's sandbox would: FinSync accounts
+ * exist only where the vendor made them (no documented route creates one), and the kit finds one through
+ * {@code GET /api/clients}; every item a case changes the kit still creates itself. Rate limits are off; when the
+ * rate-limit cases are asked for, a second instance with limits on serves them.
  */
 public final class EmbeddedFakeFactory implements EmbeddedTarget.Factory {
   /** Where the fake differs from the specs, each with its reason; see the file. */
@@ -18,14 +20,14 @@ public final class EmbeddedFakeFactory implements EmbeddedTarget.Factory {
 
   @Override
   public EmbeddedTarget start(KitConfig config) {
-    EmbeddedTarget main = start(StubServerConfig.defaults().withPort(0).withSeed(false).withRateLimits(false));
+    EmbeddedTarget main = start(StubServerConfig.defaults().withPort(0).withSeed(true).withRateLimits(false));
     Map<String, String> defaults = new LinkedHashMap<>(DemoCredentials.SETTINGS);
     defaults.put("counterfeit.knownGaps", KNOWN_GAPS);
     // The rate-limit cases get their own instance with limits on; throttling the whole run would take an hour.
     EmbeddedTarget limited = config.rateLimit()
-        ? start(StubServerConfig.defaults().withPort(0).withSeed(false).withRateLimits(true)) : null;
+        ? start(StubServerConfig.defaults().withPort(0).withSeed(true).withRateLimits(true)) : null;
     if (limited != null) {
-      defaults.put("counterfeit.apidev.rateLimitBaseUrl", limited.baseUrl());
+      defaults.put("counterfeit.rateLimitBaseUrl", limited.baseUrl());
     }
     return new EmbeddedTarget() {
       @Override

@@ -27,6 +27,7 @@ public final class TinyServer implements AutoCloseable {
     UNKNOWN_ID_ANSWERS_200,
     WRONG_ERROR_ENVELOPE,
     CREATE_DROPS_EMAIL,
+    CREATE_ANSWER_STALE,
     DELETE_KEEPS_THE_ITEM
   }
 
@@ -120,7 +121,8 @@ public final class TinyServer implements AutoCloseable {
     }
     thing.put("updatedAt", Instant.now().toString());
     things.put(id, thing);
-    send(x, 201, thing);
+    send(x, 201, defect == Defect.CREATE_ANSWER_STALE
+        ? thing.deepCopy().put("updatedAt", Instant.now().minusSeconds(60).toString()) : thing);
   }
 
   private void list(HttpExchange x) throws IOException {
