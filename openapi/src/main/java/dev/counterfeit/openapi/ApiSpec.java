@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -11,6 +12,8 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.serialization.BasicNodeReader;
+import com.networknt.schema.serialization.NodeReader;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -63,7 +66,8 @@ public final class ApiSpec {
         .build();
     this.registry = SchemaRegistry.withDialect(dialect, builder -> builder
         .schemaRegistryConfig(config)
-        .schemas(Map.of(documentUri, text)));
+        .schemas(Map.of(documentUri, text))
+        .nodeReader(new ParsedOnce(text, tree)));
   }
 
   /** Loads {@code openapi/<vendor>.yaml} from the classpath. */
@@ -192,5 +196,30 @@ public final class ApiSpec {
   /** Escapes one JSON pointer segment ({@code /clients/{id}} becomes {@code ~1clients~1{id}}). */
   public static String escape(String segment) {
     return segment.replace("~", "~0").replace("/", "~1");
+  }
+
+  /**
+   * The registry reads the document again for every pointer it compiles (YAML parsing was over half of
+   * start-up); this hands it the tree parsed once instead. networknt only reads the tree.
+   */
+  private static final class ParsedOnce implements NodeReader {
+    private final String text;
+    private final JsonNode tree;
+
+    ParsedOnce(String text, JsonNode tree) {
+      this.text = text;
+      this.tree = tree;
+    }
+
+    @Override
+    public JsonNode readTree(String content, InputFormat format) throws IOException {
+      return content == text || content.equals(text) ? tree : BasicNodeReader.getInstance().readTree(content, format);
+    }
+
+    /** The registry's loader hands the document as a stream; comparing text is far cheaper than YAML. */
+    @Override
+    public JsonNode readTree(InputStream content, InputFormat format) throws IOException {
+      return readTree(new String(content.readAllBytes(), StandardCharsets.UTF_8), format);
+    }
   }
 }

@@ -6,24 +6,38 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.spec.SchemaNodes;
 import dev.counterfeit.stubs.store.TenantView;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds an answer from a stored record by walking the response schema: what the schema declares comes out,
- * in its order, filled from the record, the engine's own fields, embedded items, defaults or null. Fields
- * stored but not declared (write-only ones) never leave.
+ * Builds an answer from a stored record by the response schema: what the schema declares comes out, in its
+ * order, filled from the record, the engine's own fields, embedded items, defaults or null. Fields stored but
+ * not declared (write-only ones) never leave.
+ *
+ * <p>Every item schema the API answers with is compiled once at start into a {@link Plan} (properties
+ * flattened across {@code allOf}, {@code $ref}s followed, extensions read), so a request only fills values.
  */
 final class Projector {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 8;
 
   private final VendorApi api;
+  /** Plans by schema node identity; filled at construction and read-only afterwards. */
+  private final Map<JsonNode, Plan> plans = new IdentityHashMap<>();
 
   Projector(VendorApi api) {
     this.api = api;
+    for (Operation op : api.model().operations()) {
+      JsonNode item = api.itemSchema(op);
+      if (item != null) {
+        compile(item, plans);
+      }
+    }
   }
 
   /**
@@ -31,101 +45,186 @@ final class Projector {
    * @param updatedFields names for an {@code x-counterfeit-value: updated-fields} property, or null
    */
   JsonNode project(JsonNode schema, String collection, ObjectNode record, TenantView tenant, List<String> updatedFields) {
-    return object(schema, collection, record, tenant, updatedFields, 0);
-  }
-
-  private ObjectNode object(
-      JsonNode schema, String collection, ObjectNode record, TenantView tenant, List<String> updated, int depth) {
-    ApiSpec spec = api.spec();
-    ObjectNode out = NODES.objectNode();
-    for (Map.Entry<String, JsonNode> e : SchemaNodes.properties(spec, schema).entrySet()) {
-      String name = e.getKey();
-      JsonNode property = e.getValue();
-      JsonNode resolved = spec.deref(property);
-      JsonNode value = value(name, property, resolved, collection, record, tenant, updated, depth);
-      if (value != null) {
-        out.set(name, value);
-      }
+    Plan plan = plans.get(schema);
+    if (plan == null) {
+      // A schema no operation answers with (a profile's own): compiled for this call only, never cached, as
+      // the shared map is not written after start.
+      plan = compile(schema, new IdentityHashMap<>(plans));
     }
-    return out;
+    return plan.fill(this, collection, record, tenant, updatedFields, 0);
   }
 
-  private JsonNode value(String name, JsonNode property, JsonNode resolved, String collection, ObjectNode record,
-      TenantView tenant, List<String> updated, int depth) {
+  // ---- compiling
+
+  private Plan compile(JsonNode schema, Map<JsonNode, Plan> into) {
+    Plan known = into.get(schema);
+    if (known != null) {
+      return known;
+    }
+    Plan plan = new Plan();
+    into.put(schema, plan); // before the fields, so a schema that embeds itself ends in a cycle, not a loop
     ApiSpec spec = api.spec();
-    String kind = SchemaNodes.extension(spec, property, "x-counterfeit-value").asText("");
-    switch (kind) {
-      case "id" -> {
-        return record.has(Records.ID) ? api.idStyle(collection).render(record.get(Records.ID).asText()) : null;
+    List<Field> fields = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : SchemaNodes.properties(spec, schema).entrySet()) {
+      fields.add(field(e.getKey(), e.getValue(), spec, into));
+    }
+    plan.fields = fields.toArray(Field[]::new);
+    return plan;
+  }
+
+  private Field field(String name, JsonNode property, ApiSpec spec, Map<JsonNode, Plan> into) {
+    JsonNode resolved = spec.deref(property);
+    Kind kind = switch (SchemaNodes.extension(spec, property, "x-counterfeit-value").asText("")) {
+      case "id" -> Kind.ID;
+      case "created-at" -> Kind.CREATED;
+      case "updated-at" -> Kind.UPDATED;
+      case "tenant" -> Kind.TENANT;
+      case "tenant-sequence" -> Kind.SEQUENCE;
+      case "self" -> Kind.SELF;
+      case "updated-fields" -> Kind.UPDATED_FIELDS;
+      default -> Kind.PLAIN;
+    };
+    Field field = new Field(name, resolved);
+    field.constant = resolved.get("const");
+    field.fallback = resolved.has("default") ? resolved.get("default")
+        : SchemaNodes.nullable(spec, resolved) ? NullNode.getInstance() : null;
+    JsonNode embed = SchemaNodes.extension(spec, property, "x-counterfeit-embed");
+    if (kind == Kind.PLAIN && embed.isObject()) {
+      field.resource = embed.path("resource").asText();
+      if (embed.has("backref")) {
+        kind = Kind.BACKREFS;
+        field.from = embed.path("backref").asText();
+        field.iris = embed.path("as").asText().equals("iri");
+        field.nested = compile(SchemaNodes.itemsOf(spec, resolved), into);
+      } else {
+        kind = Kind.EMBED;
+        field.from = embed.path("from").asText();
+        field.nested = compile(SchemaNodes.objectBranch(spec, resolved), into);
       }
-      case "created-at" -> {
-        return record.path(Records.CREATED).isMissingNode() ? null : record.get(Records.CREATED);
+    } else if (kind == Kind.PLAIN && SchemaNodes.extension(spec, property, "x-counterfeit-nest").asBoolean(false)) {
+      kind = Kind.NEST;
+      field.nested = compile(resolved, into);
+    }
+    field.kind = kind;
+    return field;
+  }
+
+  // ---- filling
+
+  private enum Kind { ID, CREATED, UPDATED, TENANT, SEQUENCE, SELF, UPDATED_FIELDS, BACKREFS, EMBED, NEST, PLAIN }
+
+  /** One declared property, with everything about it read from the schema. */
+  private static final class Field {
+    final String name;
+    /** The property's schema, dereferenced. */
+    final JsonNode schema;
+    Kind kind;
+    /** {@code const}, or null. */
+    JsonNode constant;
+    /** What an absent value becomes: the default, null when nullable, or null (left out). */
+    JsonNode fallback;
+    /** Embedding: the collection embedded from, the reference field, IRIs instead of objects, the item plan. */
+    String resource;
+    String from;
+    boolean iris;
+    Plan nested;
+
+    Field(String name, JsonNode schema) {
+      this.name = name;
+      this.schema = schema;
+    }
+  }
+
+  /** The compiled fields of one object schema, in document order. */
+  private static final class Plan {
+    Field[] fields;
+
+    ObjectNode fill(Projector p, String collection, ObjectNode record, TenantView tenant, List<String> updated,
+        int depth) {
+      ObjectNode out = NODES.objectNode();
+      for (Field f : fields) {
+        JsonNode value = p.value(f, collection, record, tenant, updated, depth);
+        if (value != null) {
+          out.set(f.name, value);
+        }
       }
-      case "updated-at" -> {
-        return record.path(Records.UPDATED).isMissingNode() ? null : record.get(Records.UPDATED);
+      return out;
+    }
+  }
+
+  private JsonNode value(Field f, String collection, ObjectNode record, TenantView tenant, List<String> updated,
+      int depth) {
+    switch (f.kind) {
+      case ID -> {
+        JsonNode id = record.get(Records.ID);
+        return id == null ? null : api.idStyle(collection).render(id.asText());
       }
-      case "tenant" -> {
-        return api.renderTenant(record.path(Records.TENANT).asText(), resolved);
+      case CREATED -> {
+        return record.get(Records.CREATED);
       }
-      case "tenant-sequence" -> {
+      case UPDATED -> {
+        return record.get(Records.UPDATED);
+      }
+      case TENANT -> {
+        return api.renderTenant(record.path(Records.TENANT).asText(), f.schema);
+      }
+      case SEQUENCE -> {
         return record.get(Records.SEQUENCE);
       }
-      case "self" -> {
+      case SELF -> {
         return NODES.textNode(api.selfPath(collection, record.path(Records.ID).asText()));
       }
-      case "updated-fields" -> {
+      case UPDATED_FIELDS -> {
         ArrayNode names = NODES.arrayNode();
         if (updated != null) {
           updated.forEach(names::add);
         }
         return names;
       }
-      default -> { }
-    }
-    JsonNode embed = SchemaNodes.extension(spec, property, "x-counterfeit-embed");
-    if (embed.isObject() && depth < MAX_DEPTH) {
-      return embedded(embed, resolved, collection, record, tenant, depth);
-    }
-    if (SchemaNodes.extension(spec, property, "x-counterfeit-nest").asBoolean(false) && depth < MAX_DEPTH) {
-      return object(resolved, collection, record, tenant, updated, depth + 1);
-    }
-    if (resolved.has("const")) {
-      return resolved.get("const");
-    }
-    if (record.has(name)) {
-      return record.get(name);
-    }
-    if (resolved.has("default")) {
-      return resolved.get("default");
-    }
-    return SchemaNodes.nullable(spec, resolved) ? NullNode.getInstance() : null;
-  }
-
-  private JsonNode embedded(
-      JsonNode embed, JsonNode schema, String collection, ObjectNode record, TenantView tenant, int depth) {
-    String resource = embed.path("resource").asText();
-    ApiSpec spec = api.spec();
-    if (embed.has("backref")) {
-      String field = embed.path("backref").asText();
-      String id = record.path(Records.ID).asText();
-      JsonNode items = SchemaNodes.itemsOf(spec, schema);
-      ArrayNode out = NODES.arrayNode();
-      boolean iris = embed.path("as").asText().equals("iri");
-      for (ObjectNode child : tenant.list(resource)) {
-        JsonNode ref = child.get(field);
-        if (ref != null && !ref.isNull() && id.equals(api.profile().refToId(collection, ref))) {
-          out.add(iris ? NODES.textNode(api.selfPath(resource, child.path(Records.ID).asText()))
-              : object(items, resource, child, tenant, null, depth + 1));
+      case BACKREFS -> {
+        if (depth < MAX_DEPTH) {
+          return backrefs(f, collection, record, tenant, depth);
         }
       }
-      return out;
+      case EMBED -> {
+        if (depth < MAX_DEPTH) {
+          return embedded(f, record, tenant, depth);
+        }
+      }
+      case NEST -> {
+        if (depth < MAX_DEPTH) {
+          return f.nested.fill(this, collection, record, tenant, updated, depth + 1);
+        }
+      }
+      default -> { }
     }
-    JsonNode ref = record.get(embed.path("from").asText());
+    if (f.constant != null) {
+      return f.constant;
+    }
+    JsonNode stored = record.get(f.name);
+    return stored != null ? stored : f.fallback;
+  }
+
+  private JsonNode backrefs(Field f, String collection, ObjectNode record, TenantView tenant, int depth) {
+    String id = record.path(Records.ID).asText();
+    ArrayNode out = NODES.arrayNode();
+    for (ObjectNode child : tenant.list(f.resource)) {
+      JsonNode ref = child.get(f.from);
+      if (ref != null && !ref.isNull() && id.equals(api.profile().refToId(collection, ref))) {
+        out.add(f.iris ? NODES.textNode(api.selfPath(f.resource, child.path(Records.ID).asText()))
+            : f.nested.fill(this, f.resource, child, tenant, null, depth + 1));
+      }
+    }
+    return out;
+  }
+
+  private JsonNode embedded(Field f, ObjectNode record, TenantView tenant, int depth) {
+    JsonNode ref = record.get(f.from);
     if (ref == null || ref.isNull()) {
       return NullNode.getInstance();
     }
-    return tenant.get(resource, api.profile().refToId(resource, ref))
-        .<JsonNode>map(found -> object(SchemaNodes.objectBranch(spec, schema), resource, found, tenant, null, depth + 1))
+    return tenant.get(f.resource, api.profile().refToId(f.resource, ref))
+        .<JsonNode>map(found -> f.nested.fill(this, f.resource, found, tenant, null, depth + 1))
         .orElse(NullNode.getInstance());
   }
 }

@@ -12,6 +12,7 @@ import dev.counterfeit.stubs.spec.SchemaNodes;
 import dev.counterfeit.stubs.spec.SpecException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,10 @@ final class VendorApi {
   private final ApiModel model;
   private final JsonNode seed;
   private final Map<String, IdStyle> idStyles = new HashMap<>();
-  private final Map<Operation, JsonNode> itemSchemas = new HashMap<>();
-  private final Map<Operation, Map<String, String>> refFields = new HashMap<>();
-  private final Map<Operation, List<String>> declaredFields = new HashMap<>();
+  // By identity: an Operation is a record whose hashCode would walk its schemas on every request.
+  private final Map<Operation, JsonNode> itemSchemas = new IdentityHashMap<>();
+  private final Map<Operation, Map<String, String>> refFields = new IdentityHashMap<>();
+  private final Map<Operation, List<String>> declaredFields = new IdentityHashMap<>();
   private final Map<String, Long> tenantNumbers = new HashMap<>();
   private final Projector projector;
 

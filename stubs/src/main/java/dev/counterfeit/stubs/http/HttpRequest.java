@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * @param method upper-case method
  * @param path decoded path without the query string
  * @param query query parameters in arrival order
- * @param headers headers; look them up with {@link #header(String)}, which ignores case
+ * @param headers headers; look them up with {@link #header(String)}, which ignores case (a map already
+ *     ordered by {@link String#CASE_INSENSITIVE_ORDER} is kept as given, not copied)
  * @param body raw body, empty when none was sent
  */
 public record HttpRequest(
@@ -20,9 +21,11 @@ public record HttpRequest(
 
   public HttpRequest {
     method = method.toUpperCase(Locale.ROOT);
-    TreeMap<String, List<String>> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    folded.putAll(headers);
-    headers = folded;
+    if (!(headers instanceof TreeMap<String, List<String>> t && t.comparator() == String.CASE_INSENSITIVE_ORDER)) {
+      TreeMap<String, List<String>> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      folded.putAll(headers);
+      headers = folded;
+    }
     body = body == null ? new byte[0] : body;
   }
 

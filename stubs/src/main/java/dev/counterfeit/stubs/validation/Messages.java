@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class Messages {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+  private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
   private static final String DEFAULTS = "dev/counterfeit/stubs/validation/messages.properties";
 
   private final Properties templates;
@@ -87,6 +88,6 @@ public final class Messages {
       return "body";
     }
     String last = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
-    return last.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
+    return CAMEL_HUMP.matcher(last).replaceAll("$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
   }
 }

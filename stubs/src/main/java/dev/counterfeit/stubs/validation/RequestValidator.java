@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Checks a request's parameters and body against an operation's compiled schemas. Stateless and thread-safe;
@@ -28,6 +29,7 @@ public final class RequestValidator {
   /** Strict like the vendors' parsers: a second document after the first is a syntax error. */
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
 
   /** Checks the request; {@code pathParams} are the raw values the router extracted. */
   public RequestCheck check(Operation op, HttpRequest request, Map<String, String> pathParams) {
@@ -104,7 +106,7 @@ public final class RequestValidator {
   static JsonNode coerce(String raw, String type) {
     try {
       return switch (type) {
-        case "integer" -> raw.matches("-?\\d{1,18}") ? LongNode.valueOf(Long.parseLong(raw)) : null;
+        case "integer" -> INTEGER.matcher(raw).matches() ? LongNode.valueOf(Long.parseLong(raw)) : null;
         case "number" -> DecimalNode.valueOf(new BigDecimal(raw));
         case "boolean" -> raw.equals("true") || raw.equals("false") ? BooleanNode.valueOf(raw.equals("true")) : null;
         default -> TextNode.valueOf(raw);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The one place WireMock meets the engine: every request the catch-all stub matches is converted to the
@@ -64,7 +65,8 @@ final class EngineTransformer implements ResponseDefinitionTransformerV2 {
         query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       }
     }
-    Map<String, List<String>> headers = new LinkedHashMap<>();
+    // Folded here once, so HttpRequest keeps the map instead of copying it.
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (HttpHeader header : request.getHeaders().all()) {
       headers.put(header.key(), header.values());
     }
