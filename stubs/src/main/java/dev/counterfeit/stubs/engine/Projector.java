@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.openapi.ApiSpec;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.spec.SchemaNodes;
+import dev.counterfeit.stubs.store.Query;
 import dev.counterfeit.stubs.store.TenantView;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -205,15 +206,13 @@ final class Projector {
     return stored != null ? stored : f.fallback;
   }
 
+  /** The items pointing back at a record, found by the store, so a page never reads a whole collection. */
   private JsonNode backrefs(Field f, String collection, ObjectNode record, TenantView tenant, int depth) {
     String id = record.path(Records.ID).asText();
     ArrayNode out = NODES.arrayNode();
-    for (ObjectNode child : tenant.list(f.resource)) {
-      JsonNode ref = child.get(f.from);
-      if (ref != null && !ref.isNull() && id.equals(api.profile().refToId(collection, ref))) {
-        out.add(f.iris ? NODES.textNode(api.selfPath(f.resource, child.path(Records.ID).asText()))
-            : f.nested.fill(this, f.resource, child, tenant, null, depth + 1));
-      }
+    for (ObjectNode child : tenant.query(f.resource, Query.where(f.from, api.refForms(collection, id))).items()) {
+      out.add(f.iris ? NODES.textNode(api.selfPath(f.resource, child.path(Records.ID).asText()))
+          : f.nested.fill(this, f.resource, child, tenant, null, depth + 1));
     }
     return out;
   }

@@ -1,7 +1,6 @@
 package dev.counterfeit.stubs.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Optional;
 
 /** Read access to one tenant's collections. Records handed out are copies: changing them changes nothing. */
@@ -10,9 +9,4 @@ public interface TenantView {
 
   /** The records a query selects, and how many match in all. */
   Slice query(String collection, Query query);
-
-  /** Every record of a collection, oldest first (for small collections: lookups, a record's children). */
-  default List<ObjectNode> list(String collection) {
-    return query(collection, Query.all()).items();
-  }
 }
