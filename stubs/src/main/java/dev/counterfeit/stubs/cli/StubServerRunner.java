@@ -49,6 +49,9 @@ public final class StubServerRunner {
     } catch (java.io.UncheckedIOException e) {
       err.println("counterfeit: " + e.getCause().getMessage());
       return 1;
+    } catch (IllegalArgumentException e) {
+      err.println("counterfeit: " + e.getMessage());
+      return 2;
     }
     printBanner(server);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -67,6 +70,8 @@ public final class StubServerRunner {
   private void printBanner(CounterfeitServer server) {
     String base = server.baseUrl();
     out.println("counterfeit listening on " + base);
+    out.println("  dashboard " + server.dashboardUrl());
+    out.println("  API docs  " + server.docsUrl());
     for (Map.Entry<String, String> api : server.fake().basePaths().entrySet()) {
       out.printf("  %-8s %s%s%n", api.getKey(), base, api.getValue().equals("/") ? "" : api.getValue());
       JsonNode creds = server.fake().demoCredentials().get(api.getKey());
@@ -82,7 +87,7 @@ public final class StubServerRunner {
       }
     }
     out.println("  control  POST " + base + ControlRoutes.PREFIX + "reset | GET " + base + ControlRoutes.PREFIX
-        + "state | GET " + base + "/__admin/requests");
+        + "state | GET " + base + ControlRoutes.PREFIX + "requests | " + base + ControlRoutes.PREFIX + "faults");
     out.flush();
   }
 }
