@@ -67,7 +67,8 @@ public final class StubServerRunner {
     return 0;
   }
 
-  private void printBanner(CounterfeitServer server) {
+  /** Where everything is: the pages, each API with its demo credentials, the control endpoints. */
+  void printBanner(CounterfeitServer server) {
     String base = server.baseUrl();
     out.println("counterfeit listening on " + base);
     out.println("  dashboard " + server.dashboardUrl());
