@@ -126,4 +126,36 @@ class BrowserAcceptanceTest {
     assertThat(logged.path("path").asText()).startsWith("/api/public/v1/clients");
     assertThat(logged.path("status").asInt()).isEqualTo(200);
   }
+
+  @Test
+  void docsPageLogsInWithTheTokenALoginAnswers() {
+    browser.open(FAKE.server().baseUrl() + "/__counterfeit/docs?api=apidev");
+    browser.waitFor("document.querySelectorAll('.opblock').length > 0 && document.querySelector('.btn.authorize.locked')", WAIT);
+    JsonNode prefilled = browser.evaluate("ui.getSystem().authSelectors.authorized().toJS()");
+    assertThat(prefilled.at("/apiKey/value").asText()).isEqualTo("gtk_demo_acme");
+    assertThat(prefilled.at("/tenantHeader/value").asText()).isEqualTo("demo.geotareas.com");
+    assertThat(prefilled.has("bearerAuth")).isFalse();
+
+    browser.evaluate("[...document.querySelectorAll('.opblock-post')].find(b => b.querySelector('.opblock-summary-path')"
+        + ".getAttribute('data-path') === '/login').querySelector('.opblock-summary-control').click()");
+    browser.waitFor("document.querySelector('.opblock.is-open textarea.body-param__text')", WAIT);
+    // React owns the textarea: set its value through the native setter and tell React it changed.
+    browser.evaluate("(() => { const area = document.querySelector('.opblock.is-open textarea.body-param__text');"
+        + " Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(area,"
+        + " JSON.stringify({email: 'admin@acme.test', password: 'demo-password'}));"
+        + " area.dispatchEvent(new Event('input', {bubbles: true})); })()");
+    String answered = "document.querySelector('.opblock.is-open .live-responses-table tbody .response-col_status')";
+    int clicks = 0;
+    do {
+      browser.evaluate("document.querySelector('.opblock.is-open .execute').click()");
+    } while (!browser.becomes(answered, Duration.ofSeconds(3)) && ++clicks < 5);
+
+    assertThat(browser.evaluate(answered + ".textContent.trim()").asText()).isEqualTo("200");
+    browser.waitFor("ui.getSystem().authSelectors.authorized().toJS().bearerAuth", WAIT);
+    String token = browser.evaluate("ui.getSystem().authSelectors.authorized().toJS().bearerAuth.value").asText();
+    assertThat(token.split("\\.")).hasSize(3);
+    // The captured token works: the fake accepts it with the prefilled key and tenant.
+    assertThat(Api.given(FAKE.server()).header("tenant", "demo.geotareas.com").header("X-API-Key", "gtk_demo_acme")
+        .header("Authorization", "Bearer " + token).get("/apidev/v1/clients").statusCode()).isEqualTo(200);
+  }
 }

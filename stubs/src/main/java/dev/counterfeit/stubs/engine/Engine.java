@@ -113,6 +113,7 @@ public final class Engine implements HttpHandler {
               + " requests per " + op.rateLimit().window().toSeconds() + " s.")
           .withHeader("Retry-After", Long.toString(rate.retryAfterSeconds(clock.instant())))), op, principal, request, rate);
     }
+    // A failure or delay a tester asked for (X-Counterfeit-Fault, /__counterfeit/faults), in the vendor's envelope.
     Optional<Forced> forced = faults.force(api.vendor(), op, request, rate, clock.instant());
     if (forced.isPresent()) {
       return forced.get().dropsConnection() ? HttpResponse.connectionReset()

@@ -9,6 +9,7 @@
     const lines = api.credentials.map(c => (c.header ? c.header + ': ' + c.value : c.scheme + ' ' + c.token)
       + '   (company ' + c.tenant + (c.grants ? ', ' + c.grants.join('/') : '') + ')');
     api.users.forEach(u => lines.push('login ' + u.email + ' / ' + u.password + '   (company ' + u.tenant + ')'));
+    if (api.users.length) lines.push('Try the login operation with one of these users: its token is then used for the others.');
     const block = document.createElement('div');
     const title = document.createElement('h3');
     title.textContent = api.title + ' — ' + api.baseUrl;
@@ -31,6 +32,34 @@
       if (scheme && !chosen[c.scheme]) chosen[c.scheme] = { name: c.scheme, schema: scheme, value: c.token };
     });
     if (Object.keys(chosen).length) system.authActions.authorize(chosen);
+  }
+
+  // A login answered with a token (apidev's POST /login) authorizes the spec's bearer schemes with it, so the
+  // next "Try it out" is logged in.
+  const TOKEN_FIELDS = ['authorization', 'token', 'access_token', 'accessToken', 'jwt'];
+  function tokenIn(body) {
+    for (const holder of [body, body && body.data]) {
+      if (!holder || typeof holder !== 'object') continue;
+      for (const field of TOKEN_FIELDS) {
+        if (typeof holder[field] === 'string' && /^[\w-]+\.[\w-]+\.[\w-]+$/.test(holder[field])) return holder[field];
+      }
+    }
+    return null;
+  }
+  function captureToken(response) {
+    const token = response && response.ok ? tokenIn(response.body) : null;
+    const system = token && window.ui ? window.ui.getSystem() : null;
+    const schemes = system ? system.specSelectors.specJson().getIn(['components', 'securitySchemes']) : null;
+    if (schemes) {
+      const chosen = {};
+      schemes.forEach((scheme, name) => {
+        if (scheme.get('type') === 'http' && String(scheme.get('scheme')).toLowerCase() === 'bearer') {
+          chosen[name] = { name, schema: scheme, value: token };
+        }
+      });
+      if (Object.keys(chosen).length) system.authActions.authorize(chosen);
+    }
+    return response;
   }
 
   const PrefillPlugin = () => ({
@@ -58,6 +87,7 @@
     displayRequestDuration: true,
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
     plugins: [SwaggerUIBundle.plugins.DownloadUrl, PrefillPlugin],
-    layout: 'StandaloneLayout'
+    layout: 'StandaloneLayout',
+    responseInterceptor: captureToken
   });
 })();
