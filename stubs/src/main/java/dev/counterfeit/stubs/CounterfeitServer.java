@@ -1,9 +1,13 @@
 package dev.counterfeit.stubs;
 
 import dev.counterfeit.stubs.control.ControlRoutes;
+import dev.counterfeit.stubs.control.ServedSpecs;
 import dev.counterfeit.stubs.engine.Fake;
 import dev.counterfeit.stubs.http.Cors;
 import dev.counterfeit.stubs.http.HttpHandler;
+import dev.counterfeit.stubs.journal.RequestLog;
+import dev.counterfeit.stubs.journal.RequestRecorder;
+import dev.counterfeit.stubs.ui.Pages;
 import dev.counterfeit.stubs.store.Stores;
 import dev.counterfeit.stubs.wiremock.WireMockHost;
 
@@ -21,6 +25,8 @@ public final class CounterfeitServer implements AutoCloseable {
   private final Fake fake;
   private final WireMockHost host;
   private final StubServerConfig config;
+  /** Null when the request log is off. */
+  private final RequestLog requests;
 
   private CounterfeitServer(StubServerConfig config) {
     this.config = config;
@@ -28,7 +34,14 @@ public final class CounterfeitServer implements AutoCloseable {
     try {
       this.fake = Fake.build(config.apis(), config.specOverrides(), config.seed(), config.rateLimits(),
           config.checkResponses(), config.clock(), stores);
-      HttpHandler handler = new Cors(config.corsOrigins(), new ControlRoutes(fake, config.decorator().apply(fake)));
+      ServedSpecs specs = ServedSpecs.load(fake.basePaths(), config.specOverrides());
+      this.requests = config.requestLog() > 0 ? new RequestLog(config.requestLog()) : null;
+      HttpHandler handler = new Cors(config.corsOrigins(),
+          new ControlRoutes(fake, specs, requests, new Pages(), this::baseUrl, config.decorator().apply(fake)));
+      if (requests != null) {
+        // Outermost, so the log shows the status and time the client saw.
+        handler = new RequestRecorder(requests, ControlRoutes.PREFIX, specs::vendorOf, config.clock(), handler);
+      }
       this.host = new WireMockHost(handler, config.port(), config.bind(), config.journalLimit());
     } catch (RuntimeException e) {
       stores.close();
@@ -60,9 +73,20 @@ public final class CounterfeitServer implements AutoCloseable {
     return fake;
   }
 
-  /** Back to the seed data. */
+  /** The dashboard's address. */
+  public String dashboardUrl() {
+    return baseUrl() + ControlRoutes.PREFIX;
+  }
+
+  /** The API docs page's address. */
+  public String docsUrl() {
+    return baseUrl() + ControlRoutes.PREFIX + "docs";
+  }
+
+  /** Back to the seed data, with no fault rule left standing. */
   public void reset() {
     fake.reset();
+    fake.faults().clear();
   }
 
   /** Where this server keeps its state, as the banner shows it. */

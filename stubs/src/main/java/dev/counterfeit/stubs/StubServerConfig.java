@@ -17,7 +17,9 @@ import java.util.function.UnaryOperator;
  * @param apis vendor ids to serve; empty serves all
  * @param seed whether to load the demo tenants' records (credentials and reference data always load)
  * @param corsOrigins origins browsers may call from; {@code *} allows any
- * @param journalLimit requests WireMock's journal keeps; 0 turns it off
+ * @param journalLimit requests WireMock's journal keeps at {@code /__admin/requests}; 0 (the default) turns it
+ *     off, because its cap walks every kept entry on each request
+ * @param requestLog requests the fake's own log keeps at {@code /__counterfeit/requests}; 0 turns it off
  * @param rateLimits whether vendors' documented rate limits apply
  * @param checkResponses whether every answer is checked against the spec (violations are logged and sent in
  *     an {@code X-Counterfeit-Violations} header)
@@ -33,6 +35,7 @@ public record StubServerConfig(
     boolean seed,
     List<String> corsOrigins,
     int journalLimit,
+    int requestLog,
     boolean rateLimits,
     boolean checkResponses,
     Map<String, String> specOverrides,
@@ -41,66 +44,76 @@ public record StubServerConfig(
     StoreLocation store) {
 
   public StubServerConfig {
+    if (journalLimit < 0 || requestLog < 0) {
+      throw new IllegalArgumentException("journalLimit and requestLog must be 0 or more");
+    }
     apis = Set.copyOf(apis);
     corsOrigins = List.copyOf(corsOrigins);
     specOverrides = Map.copyOf(specOverrides);
   }
 
-  /** Port 8080 on 127.0.0.1, every API, seeded, CORS for any origin, a 1000-entry journal, rate limits on. */
+  /**
+   * Port 8080 on 127.0.0.1, every API, seeded, CORS for any origin, WireMock's journal off, the last 200
+   * requests in the fake's own log, rate limits on.
+   */
   public static StubServerConfig defaults() {
-    return new StubServerConfig(8080, "127.0.0.1", Set.of(), true, List.of("*"), 1000, true, false, Map.of(),
+    return new StubServerConfig(8080, "127.0.0.1", Set.of(), true, List.of("*"), 0, 200, true, false, Map.of(),
         UnaryOperator.identity(), Clock.systemUTC(),
         StoreLocation.memory());
   }
 
   public StubServerConfig withPort(int port) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
   }
 
   public StubServerConfig withBind(String bind) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
   }
 
   public StubServerConfig withApis(Set<String> apis) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
   }
 
   public StubServerConfig withSeed(boolean seed) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
   }
 
   public StubServerConfig withCorsOrigins(List<String> corsOrigins) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
   }
 
   public StubServerConfig withJournalLimit(int journalLimit) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+  }
+
+  public StubServerConfig withRequestLog(int requestLog) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
   }
 
   public StubServerConfig withCheckResponses(boolean checkResponses) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
   }
 
   public StubServerConfig withRateLimits(boolean rateLimits) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
   }
 
   /** Serves {@code yaml} instead of the packaged spec of {@code vendor}. */
   public StubServerConfig withSpecOverride(String vendor, String yaml) {
     Map<String, String> copy = new LinkedHashMap<>(specOverrides);
     copy.put(vendor, yaml);
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, copy, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, copy, decorator, clock, store);
   }
 
   public StubServerConfig withDecorator(UnaryOperator<HttpHandler> decorator) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
   }
 
   public StubServerConfig withStore(StoreLocation store) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
   }
 
   public StubServerConfig withClock(Clock clock) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
   }
 }

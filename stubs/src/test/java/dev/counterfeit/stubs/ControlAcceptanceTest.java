@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The fake's own endpoints (reset, state, health), CORS, and WireMock's request journal, over HTTP. */
+/** The fake's own endpoints (reset, state, health) and CORS, over HTTP. */
 class ControlAcceptanceTest {
   private static final String ORIGIN = "http://localhost:5173";
 
@@ -167,19 +167,5 @@ class ControlAcceptanceTest {
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.header("Access-Control-Allow-Origin")).isNull();
-  }
-
-  @Test
-  void wireMockJournalRecordsRequests() {
-    Api.given(FAKE.server()).header("x-api-key", "fs_demo_acme").get("/api/clients/104?journal-marker=1");
-
-    Response r = Api.given(FAKE.server()).get("/__admin/requests");
-
-    assertThat(r.statusCode()).isEqualTo(200);
-    JsonNode journal = json(r);
-    assertThat(journal.get("requests").isArray()).isTrue();
-    List<String> urls = new ArrayList<>();
-    journal.get("requests").forEach(e -> urls.add(e.at("/request/url").asText()));
-    assertThat(urls).contains("/api/clients/104?journal-marker=1");
   }
 }

@@ -22,8 +22,11 @@ import picocli.CommandLine.Option;
     version = "counterfeit 0.1.0",
     description = "Serves stateful, validating fakes of the FinSync, Flowtly, Fintoro and apidev APIs from their "
         + "OpenAPI specs, all on one port under their real paths.",
-    footer = {"", "Control endpoints: POST /__counterfeit/reset[?api=VENDOR] (back to the seed), "
-        + "GET /__counterfeit/state, GET /__counterfeit/health; WireMock's journal at /__admin/requests."})
+    footer = {"", "Pages: the dashboard at /__counterfeit/ and the API docs at /__counterfeit/docs.",
+        "Control endpoints: POST /__counterfeit/reset[?api=VENDOR] (back to the seed), GET /__counterfeit/state, "
+        + "GET /__counterfeit/requests, GET|POST|DELETE /__counterfeit/faults, GET /__counterfeit/specs/VENDOR.yaml, "
+        + "GET /__counterfeit/health; WireMock's journal at /__admin/requests when --journal-limit is above 0.",
+        "Forced failures per request: X-Counterfeit-Fault: 429|500|503|reset, X-Counterfeit-Delay: 300ms."})
 final class CliOptions {
   @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
@@ -43,9 +46,15 @@ final class CliOptions {
       description = "Origins browsers may call from, e.g. http://localhost:5173 (default: any).")
   List<String> corsOrigins;
 
-  @Option(names = "--journal-limit", defaultValue = "1000",
-      description = "Requests kept in WireMock's journal at /__admin/requests; 0 turns it off (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--journal-limit", defaultValue = "0",
+      description = "Requests kept in WireMock's journal at /__admin/requests; 0 turns it off, as it costs time on "
+          + "every request (default: ${DEFAULT-VALUE}).")
   int journalLimit;
+
+  @Option(names = "--request-log", paramLabel = "N", defaultValue = "200",
+      description = "Requests kept in the fake's own log at /__counterfeit/requests; 0 turns it off "
+          + "(default: ${DEFAULT-VALUE}).")
+  int requestLog;
 
   @Option(names = "--rate-limits", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Apply the vendors' documented rate limits; --no-rate-limits for frontend work.")
@@ -77,6 +86,7 @@ final class CliOptions {
         .withSeed(seed)
         .withCorsOrigins(corsOrigins)
         .withJournalLimit(journalLimit)
+        .withRequestLog(requestLog)
         .withRateLimits(rateLimits)
         .withCheckResponses(checkResponses)
         .withStore(storeLocation());

@@ -41,18 +41,14 @@ public final class StubServerRunner {
       return 0;
     }
     CounterfeitServer server;
-    StubServerConfig config;
     try {
-      config = options.toConfig();
+      server = CounterfeitServer.start(options.toConfig());
     } catch (CommandLine.ParameterException e) {
       err.println(e.getMessage());
       return 2;
-    } catch (java.io.UncheckedIOException e) {
-      err.println("counterfeit: " + e.getCause().getMessage());
-      return 1;
-    }
-    try {
-      server = CounterfeitServer.start(config);
+    } catch (IllegalArgumentException e) {
+      err.println("counterfeit: " + e.getMessage());
+      return 2;
     } catch (SpecException | StoreException e) {
       err.println("counterfeit: " + e.getMessage());
       return 1;
@@ -74,9 +70,12 @@ public final class StubServerRunner {
     return 0;
   }
 
-  private void printBanner(CounterfeitServer server) {
+  /** Where everything is: the pages, each API with its demo credentials, the control endpoints. */
+  void printBanner(CounterfeitServer server) {
     String base = server.baseUrl();
     out.println("counterfeit listening on " + base + " (state " + server.storeDescription() + ")");
+    out.println("  dashboard " + server.dashboardUrl());
+    out.println("  API docs  " + server.docsUrl());
     for (Map.Entry<String, String> api : server.fake().basePaths().entrySet()) {
       out.printf("  %-8s %s%s%n", api.getKey(), base, api.getValue().equals("/") ? "" : api.getValue());
       JsonNode creds = server.fake().demoCredentials().get(api.getKey());
@@ -92,7 +91,7 @@ public final class StubServerRunner {
       }
     }
     out.println("  control  POST " + base + ControlRoutes.PREFIX + "reset | GET " + base + ControlRoutes.PREFIX
-        + "state | GET " + base + "/__admin/requests");
+        + "state | GET " + base + ControlRoutes.PREFIX + "requests | " + base + ControlRoutes.PREFIX + "faults");
     out.flush();
   }
 }

@@ -2,6 +2,8 @@ package dev.counterfeit.stubs.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.stubs.fault.Faults;
+import dev.counterfeit.stubs.fault.Forced;
 import dev.counterfeit.stubs.http.HttpHandler;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
@@ -60,6 +62,7 @@ public final class Engine implements HttpHandler {
   private final ResponseValidator auditor;
   private final Deque<String> violations = new ConcurrentLinkedDeque<>();
   private final RateWindows limiter;
+  private final Faults faults = new Faults();
 
   Engine(List<VendorApi> apis, Stores stores, Credentials credentials, Clock clock, boolean rateLimits,
       boolean checkResponses) {
@@ -117,6 +120,12 @@ public final class Engine implements HttpHandler {
               + " requests per " + op.rateLimit().window().toSeconds() + " s.")
           .withHeader("Retry-After", Long.toString(rate.retryAfterSeconds(clock.instant())))), op, principal, request, rate);
     }
+    // A failure or delay a tester asked for (X-Counterfeit-Fault, /__counterfeit/faults), in the vendor's envelope.
+    Optional<Forced> forced = faults.force(api.vendor(), op, request, rate, clock.instant());
+    if (forced.isPresent()) {
+      return forced.get().dropsConnection() ? HttpResponse.connectionReset()
+          : decorate(api, render(api, request, forced.get().problem()), op, principal, request, forced.get().rate());
+    }
     if (principal != null) {
       String permission = op.permission() != null ? op.permission() : op.isWrite() ? "write" : "read";
       if (!principal.may(permission)) {
@@ -164,6 +173,11 @@ public final class Engine implements HttpHandler {
     key = api.vendor() + "\n" + limit.per() + "\n" + key;
     return rateLimits ? limiter.hit(key, limit.requests(), limit.window(), clock.instant())
         : limiter.peek(key, limit.requests(), limit.window(), clock.instant());
+  }
+
+  /** The failures and delays testers force. */
+  Faults faults() {
+    return faults;
   }
 
   /** Starts one vendor's rate-limit windows again; every vendor's when null. */

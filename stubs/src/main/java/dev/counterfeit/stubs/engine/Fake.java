@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.stubs.fault.Faults;
 import dev.counterfeit.stubs.http.HttpHandler;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
@@ -113,6 +114,11 @@ public final class Fake implements HttpHandler {
   /** Answers that broke the spec (status not declared, body not matching), when response checks are on. */
   public List<String> responseViolations() {
     return engine.responseViolations();
+  }
+
+  /** The failures and delays testers force on purpose (in memory, per process). */
+  public Faults faults() {
+    return engine.faults();
   }
 
   /**

@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A protocol-neutral HTTP response; the adapter copies it onto the wire as it is. */
+/**
+ * A protocol-neutral HTTP response; the adapter copies it onto the wire as it is. Status 0 stands for no
+ * answer at all: the adapter closes the connection (see {@link #connectionReset()}), as a browser reports a
+ * network error with status 0.
+ */
 public record HttpResponse(int status, Map<String, String> headers, byte[] body) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,6 +33,15 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
   /** An answer without a body (204, preflight). */
   public static HttpResponse empty(int status) {
     return new HttpResponse(status, Map.of(), null);
+  }
+
+  /** Close the connection without answering (a forced network failure). */
+  public static HttpResponse connectionReset() {
+    return new HttpResponse(0, Map.of(), null);
+  }
+
+  public boolean dropsConnection() {
+    return status == 0;
   }
 
   /** A copy with one more header (replacing any of the same name). */

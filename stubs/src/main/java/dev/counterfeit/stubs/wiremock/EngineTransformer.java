@@ -1,5 +1,7 @@
 package dev.counterfeit.stubs.wiremock;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -44,6 +46,9 @@ final class EngineTransformer implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     HttpResponse response = handler.handle(toRequest(serveEvent.getRequest()));
+    if (response.dropsConnection()) {
+      return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+    }
     List<HttpHeader> headers = new ArrayList<>();
     response.headers().forEach((name, value) -> headers.add(new HttpHeader(name, value)));
     return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()

@@ -28,6 +28,15 @@ class CliOptionsTest {
     assertThat(config.seed()).isTrue();
     assertThat(config.rateLimits()).isTrue();
     assertThat(config.corsOrigins()).containsExactly("*");
+    assertThat(config.journalLimit()).as("WireMock's journal is off: its cap costs time on every request").isZero();
+    assertThat(config.requestLog()).isEqualTo(200);
+  }
+
+  @Test
+  void requestLogAndJournalSizesAreOptions() {
+    StubServerConfig config = parse("--request-log", "50", "--journal-limit", "1000");
+    assertThat(config.requestLog()).isEqualTo(50);
+    assertThat(config.journalLimit()).isEqualTo(1000);
   }
 
   @Test
@@ -57,6 +66,7 @@ class CliOptionsTest {
     assertThat(runner.run("--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--no-seed", "--cors-origins");
     assertThat(runner.run("--port", "not-a-number")).isEqualTo(2);
+    assertThat(runner.run("--request-log", "-1")).isEqualTo(2);
     assertThat(runner.run("--apis", "nosuchvendor")).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown API 'nosuchvendor'");
   }

@@ -56,6 +56,7 @@ final class Database implements AutoCloseable {
   }
 
   private <T> T run(HikariDataSource pool, Work<T> work) {
+    boolean reconnected = false;
     for (int attempt = 1; ; attempt++) {
       SQLException failure;
       try (Connection connection = pool.getConnection()) {
@@ -80,8 +81,19 @@ final class Database implements AutoCloseable {
       if (attempt < ATTEMPTS && dialect.retryable(failure)) {
         continue;
       }
+      // A pooled connection the database dropped (a restart, a failover) fails once; the pool then discards
+      // it, and a fresh one decides whether the database is really away.
+      if (!reconnected && connectionLost(failure)) {
+        reconnected = true;
+        continue;
+      }
       throw translate(failure);
     }
+  }
+
+  private static boolean connectionLost(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return e instanceof SQLNonTransientConnectionException || state.startsWith("08") || state.startsWith("57P");
   }
 
   private void prepare(Connection connection) throws SQLException {
@@ -107,9 +119,7 @@ final class Database implements AutoCloseable {
 
   /** A lost or refused connection is the store being away; anything else is a defect worth a 500. */
   private RuntimeException translate(SQLException e) {
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
-    if (e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
-        || state.startsWith("08") || state.startsWith("57P") || dialect.retryable(e)) {
+    if (e instanceof SQLTransientConnectionException || connectionLost(e) || dialect.retryable(e)) {
       return new StoreUnavailableException(description + " is unavailable: " + Schema.oneLine(e), e);
     }
     return new IllegalStateException(description + " failed: " + Schema.oneLine(e), e);
