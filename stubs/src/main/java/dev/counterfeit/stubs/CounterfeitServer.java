@@ -25,7 +25,8 @@ public final class CounterfeitServer implements AutoCloseable {
     this.fake = Fake.build(config.apis(), config.specOverrides(), config.seed(), config.rateLimits(),
         config.checkResponses(), config.clock());
     HttpHandler handler = new Cors(config.corsOrigins(), new ControlRoutes(fake, config.decorator().apply(fake)));
-    this.host = new WireMockHost(handler, config.port(), config.bind(), config.journalLimit());
+    EnvelopeRefusals refusals = new EnvelopeRefusals(fake.basePaths().keySet(), config.specOverrides(), config.clock());
+    this.host = new WireMockHost(handler, refusals, config.limits(), config.port(), config.bind(), config.journalLimit());
   }
 
   /** Compiles the specs, seeds the store and starts listening; a spec that cannot be served fails here. */

@@ -1,6 +1,7 @@
 package dev.counterfeit.stubs;
 
 import dev.counterfeit.stubs.http.HttpHandler;
+import dev.counterfeit.stubs.http.Limits;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.function.UnaryOperator;
  * @param specOverrides YAML to serve instead of a vendor's packaged spec
  * @param decorator wraps the fake's handler (the conformance kit's mutants break one rule this way)
  * @param clock the time the fake runs on
+ * @param limits request sizes and connection time-outs
  */
 public record StubServerConfig(
     int port,
@@ -35,7 +37,8 @@ public record StubServerConfig(
     boolean checkResponses,
     Map<String, String> specOverrides,
     UnaryOperator<HttpHandler> decorator,
-    Clock clock) {
+    Clock clock,
+    Limits limits) {
 
   public StubServerConfig {
     apis = Set.copyOf(apis);
@@ -43,56 +46,63 @@ public record StubServerConfig(
     specOverrides = Map.copyOf(specOverrides);
   }
 
-  /** Port 8080 on 127.0.0.1, every API, seeded, CORS for any origin, a 1000-entry journal, rate limits on. */
+  /**
+   * Port 8080 on 127.0.0.1, every API, seeded, CORS for any origin, a 1000-entry journal, rate limits on, the
+   * {@linkplain Limits#defaults() default limits}.
+   */
   public static StubServerConfig defaults() {
     return new StubServerConfig(8080, "127.0.0.1", Set.of(), true, List.of("*"), 1000, true, false, Map.of(),
-        UnaryOperator.identity(), Clock.systemUTC());
+        UnaryOperator.identity(), Clock.systemUTC(), Limits.defaults());
   }
 
   public StubServerConfig withPort(int port) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, limits);
   }
 
   public StubServerConfig withBind(String bind) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, limits);
   }
 
   public StubServerConfig withApis(Set<String> apis) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, limits);
   }
 
   public StubServerConfig withSeed(boolean seed) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, limits);
   }
 
   public StubServerConfig withCorsOrigins(List<String> corsOrigins) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, limits);
   }
 
   public StubServerConfig withJournalLimit(int journalLimit) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, limits);
   }
 
   public StubServerConfig withCheckResponses(boolean checkResponses) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, limits);
   }
 
   public StubServerConfig withRateLimits(boolean rateLimits) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, limits);
   }
 
   /** Serves {@code yaml} instead of the packaged spec of {@code vendor}. */
   public StubServerConfig withSpecOverride(String vendor, String yaml) {
     Map<String, String> copy = new LinkedHashMap<>(specOverrides);
     copy.put(vendor, yaml);
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, copy, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, copy, decorator, clock, limits);
   }
 
   public StubServerConfig withDecorator(UnaryOperator<HttpHandler> decorator) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, limits);
   }
 
   public StubServerConfig withClock(Clock clock) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, limits);
+  }
+
+  public StubServerConfig withLimits(Limits limits) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, rateLimits, checkResponses, specOverrides, decorator, clock, limits);
   }
 }

@@ -1,0 +1,226 @@
+package dev.counterfeit.stubs.wiremock;
+
+import dev.counterfeit.stubs.http.Limits;
+import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.profile.ProblemKind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import wiremock.jakarta.servlet.Filter;
+import wiremock.jakarta.servlet.FilterChain;
+import wiremock.jakarta.servlet.ReadListener;
+import wiremock.jakarta.servlet.ServletException;
+import wiremock.jakarta.servlet.ServletInputStream;
+import wiremock.jakarta.servlet.ServletRequest;
+import wiremock.jakarta.servlet.ServletResponse;
+import wiremock.jakarta.servlet.http.HttpServletRequest;
+import wiremock.jakarta.servlet.http.HttpServletRequestWrapper;
+import wiremock.jakarta.servlet.http.HttpServletResponse;
+import wiremock.org.eclipse.jetty.http.BadMessageException;
+
+/**
+ * Enforces the documented {@link Limits} before WireMock reads anything, and reads the body itself: a body
+ * over the limit is a 413, one that cannot be read (broken chunked encoding, cut short, too slow) a 400 or
+ * 408, all in the vendor's envelope. WireMock then gets the body from memory, already un-gzipped within the
+ * limit, so a small compressed bomb cannot grow in its hands.
+ */
+final class RequestLimits implements Filter {
+  private final Limits limits;
+  private final Refusals refusals;
+
+  RequestLimits(Limits limits, Refusals refusals) {
+    this.limits = limits;
+    this.refusals = refusals;
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse out)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Problem problem = sizeProblem(http);
+    if (problem != null) {
+      refuse(http, out, problem);
+      return;
+    }
+    boolean gzip = "gzip".equalsIgnoreCase(trim(http.getHeader("Content-Encoding")));
+    byte[] body;
+    try {
+      body = read(http.getInputStream(), gzip);
+    } catch (TooLarge e) {
+      refuse(http, out, Problem.of(ProblemKind.PAYLOAD_TOO_LARGE, tooLarge()));
+      return;
+    } catch (ZipException e) {
+      refuse(http, out, Problem.of(ProblemKind.MALFORMED_BODY, "The body says Content-Encoding: gzip but is not gzip data."));
+      return;
+    } catch (IOException | RuntimeException e) {
+      refuse(http, out, unreadable(e));
+      return;
+    }
+    chain.doFilter(new BufferedRequest(http, body, gzip), response);
+  }
+
+  private Problem sizeProblem(HttpServletRequest http) {
+    String query = http.getQueryString();
+    long target = http.getRequestURI().length() + (query == null ? 0 : query.length() + 1);
+    if (target > limits.maxUriBytes()) {
+      return Problem.of(ProblemKind.URI_TOO_LONG, "The request target is " + target + " bytes long; at most "
+          + limits.maxUriBytes() + " are accepted.");
+    }
+    long headers = 0;
+    for (String name : Collections.list(http.getHeaderNames())) {
+      for (String value : Collections.list(http.getHeaders(name))) {
+        headers += name.length() + value.length() + 4;
+      }
+    }
+    if (headers > limits.maxHeaderBytes()) {
+      return Problem.of(ProblemKind.HEADERS_TOO_LARGE, "The request headers are " + headers + " bytes; at most "
+          + limits.maxHeaderBytes() + " are accepted.");
+    }
+    if (http.getContentLengthLong() > limits.maxBodyBytes()) {
+      return Problem.of(ProblemKind.PAYLOAD_TOO_LARGE, tooLarge());
+    }
+    return null;
+  }
+
+  private String tooLarge() {
+    return "The request body is larger than " + limits.maxBodyBytes() + " bytes.";
+  }
+
+  private static Problem unreadable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BadMessageException bad && bad.getCode() == 408
+          || t instanceof java.util.concurrent.TimeoutException) {
+        return Problem.of(ProblemKind.REQUEST_TIMEOUT, "The request body did not arrive in time.");
+      }
+    }
+    return Problem.of(ProblemKind.MALFORMED_BODY,
+        "The request body could not be read: it was cut short or its chunked encoding is broken.");
+  }
+
+  private void refuse(HttpServletRequest http, HttpServletResponse out, Problem problem) throws IOException {
+    // The unread rest of a refused body is not worth draining: closing the connection is what proxies do.
+    ServletExchange.write(refusals.refuse(ServletExchange.head(http), problem), out, true);
+  }
+
+  private byte[] read(InputStream raw, boolean gzip) throws IOException {
+    byte[] wire = readAtMost(raw, limits.maxBodyBytes());
+    if (!gzip || wire.length == 0) {
+      return wire;
+    }
+    try (InputStream inflated = new GZIPInputStream(new ByteArrayInputStream(wire))) {
+      return readAtMost(inflated, limits.maxBodyBytes());
+    }
+  }
+
+  private static byte[] readAtMost(InputStream in, int max) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = in.read(buffer)) >= 0) {
+      if (out.size() + n > max) {
+        throw new TooLarge();
+      }
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  private static String trim(String value) {
+    return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** The body was over the limit; thrown only between {@link #readAtMost} and its caller. */
+  private static final class TooLarge extends IOException {
+    TooLarge() {
+      super("over the body limit");
+    }
+  }
+
+  /** The request with its body served from memory, and without the gzip encoding already undone. */
+  private static final class BufferedRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+    private final boolean hideEncoding;
+
+    BufferedRequest(HttpServletRequest request, byte[] body, boolean hideEncoding) {
+      super(request);
+      this.body = body;
+      this.hideEncoding = hideEncoding;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new IllegalStateException("The body is already in memory");
+        }
+      };
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+
+    @Override
+    public String getHeader(String name) {
+      return hidden(name) ? null : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+      if (!hideEncoding) {
+        return super.getHeaderNames();
+      }
+      List<String> names = new ArrayList<>(Collections.list(super.getHeaderNames()));
+      names.removeIf(this::hidden);
+      return Collections.enumeration(names);
+    }
+
+    private boolean hidden(String name) {
+      return hideEncoding && name.equalsIgnoreCase("Content-Encoding");
+    }
+  }
+}
