@@ -62,6 +62,10 @@ final class GuardedConnectionFactory extends HttpConnectionFactory {
     public void startRequest(String method, String target, HttpVersion version) {
       this.method = method;
       this.target = target;
+      if ("CONNECT".equalsIgnoreCase(method)) {
+        // Jetty would start a tunnel and wait for it; no vendor API proxies.
+        throw new BadMessageException(405, "CONNECT is not supported");
+      }
       try {
         super.startRequest(method, target, version);
       } catch (RuntimeException e) {
@@ -96,6 +100,7 @@ final class GuardedConnectionFactory extends HttpConnectionFactory {
     private Problem problem(BadMessageException failure) {
       String line = "\"" + method + " " + target + "\"";
       return switch (failure.getCode()) {
+        case 405 -> Problem.of(ProblemKind.METHOD_NOT_ALLOWED, "The " + method + " method is not supported.");
         case 408 -> Problem.of(ProblemKind.REQUEST_TIMEOUT, "The request did not arrive in time.");
         case 413 -> Problem.of(ProblemKind.PAYLOAD_TOO_LARGE, "The request body is too large.");
         case 414 -> Problem.of(ProblemKind.URI_TOO_LONG, "The request target is too long.");

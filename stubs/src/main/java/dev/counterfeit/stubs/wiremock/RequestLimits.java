@@ -67,7 +67,55 @@ final class RequestLimits implements Filter {
       refuse(http, out, unreadable(e));
       return;
     }
+    String type = http.getContentType();
+    if (type != null && type.toLowerCase(Locale.ROOT).contains("json") && !wellFormedUtf8(body)) {
+      // JSON is UTF-8 (RFC 8259); Jackson would read an overlong "/" (C0 AF) as a slash.
+      refuse(http, out, Problem.of(ProblemKind.MALFORMED_BODY, "The request body is not valid UTF-8."));
+      return;
+    }
     chain.doFilter(new BufferedRequest(http, body, gzip), response);
+  }
+
+  /** Whether the bytes are UTF-8 as RFC 3629 defines it: no overlong forms, no surrogates, nothing past U+10FFFF. */
+  static boolean wellFormedUtf8(byte[] bytes) {
+    int i = 0;
+    while (i < bytes.length) {
+      int b = bytes[i] & 0xFF;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int length;
+      int min;
+      if (b >= 0xC2 && b <= 0xDF) {
+        length = 2;
+        min = 0x80;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        length = 3;
+        min = 0x800;
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        length = 4;
+        min = 0x10000;
+      } else {
+        return false;
+      }
+      if (i + length > bytes.length) {
+        return false;
+      }
+      int code = b & (0xFF >> (length + 1));
+      for (int k = 1; k < length; k++) {
+        int next = bytes[i + k] & 0xFF;
+        if ((next & 0xC0) != 0x80) {
+          return false;
+        }
+        code = (code << 6) | (next & 0x3F);
+      }
+      if (code < min || code > 0x10FFFF || code >= 0xD800 && code <= 0xDFFF) {
+        return false;
+      }
+      i += length;
+    }
+    return true;
   }
 
   private Problem sizeProblem(HttpServletRequest http) {
@@ -110,7 +158,9 @@ final class RequestLimits implements Filter {
 
   private void refuse(HttpServletRequest http, HttpServletResponse out, Problem problem) throws IOException {
     // The unread rest of a refused body is not worth draining: closing the connection is what proxies do.
-    ServletExchange.write(refusals.refuse(ServletExchange.head(http), problem), out, true);
+    // HTTP/2 has no Connection header; there the stream is reset instead.
+    boolean http1 = String.valueOf(http.getProtocol()).startsWith("HTTP/1");
+    ServletExchange.write(refusals.refuse(ServletExchange.head(http), problem), out, http1);
   }
 
   private byte[] read(InputStream raw, boolean gzip) throws IOException {
