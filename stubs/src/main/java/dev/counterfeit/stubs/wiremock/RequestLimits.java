@@ -157,10 +157,28 @@ final class RequestLimits implements Filter {
   }
 
   private void refuse(HttpServletRequest http, HttpServletResponse out, Problem problem) throws IOException {
-    // The unread rest of a refused body is not worth draining: closing the connection is what proxies do.
-    // HTTP/2 has no Connection header; there the stream is reset instead.
+    // Over HTTP/1.1 the unread rest of a refused body is not worth draining: closing the connection is what
+    // proxies do. HTTP/2 multiplexes, so the connection stays; clients such as Java's wait until their body is
+    // sent before they read an answer, so the rest is read and dropped, up to a bound.
     boolean http1 = String.valueOf(http.getProtocol()).startsWith("HTTP/1");
+    if (!http1) {
+      drain(http);
+    }
     ServletExchange.write(refusals.refuse(ServletExchange.head(http), problem), out, http1);
+  }
+
+  private void drain(HttpServletRequest http) {
+    long budget = 16L * limits.maxBodyBytes();
+    byte[] buffer = new byte[65536];
+    try {
+      InputStream in = http.getInputStream();
+      int n;
+      while (budget > 0 && (n = in.read(buffer)) >= 0) {
+        budget -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // Nothing more to drain.
+    }
   }
 
   private byte[] read(InputStream raw, boolean gzip) throws IOException {
