@@ -46,7 +46,9 @@ final class EnvelopeRefusals implements Refusals {
   @Override
   public HttpResponse refuse(HttpRequest request, Problem problem) {
     try {
-      Optional<VendorProfile> profile = paths().vendor(request.path()).map(profiles::get);
+      // The fake's own endpoints (/__counterfeit/, WireMock's /__admin/) belong to no vendor.
+      boolean own = request.path() != null && request.path().startsWith("/__");
+      Optional<VendorProfile> profile = own ? Optional.empty() : paths().vendor(request.path()).map(profiles::get);
       if (profile.isPresent()) {
         HttpResponse response = profile.get().render(problem, request);
         for (Map.Entry<String, String> h : problem.headers().entrySet()) {

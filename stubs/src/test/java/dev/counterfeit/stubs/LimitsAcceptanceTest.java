@@ -66,6 +66,40 @@ class LimitsAcceptanceTest {
   }
 
   @Test
+  void aGzipBodyIsInflatedWithinTheLimit() throws Exception {
+    byte[] small = gzip("{\"name\":\"Gzipped\"}".getBytes(StandardCharsets.UTF_8));
+    RawHttp.Answer served = RawHttp.send(FAKE.server().port(), RawHttp.request("POST", "/api/clients",
+        Map.of("x-api-key", "fs_demo_acme", "Content-Type", "application/json", "Content-Encoding", "gzip"), small),
+        false, 10_000);
+    assertThat(served.status()).isEqualTo(201);
+    assertThat(json(served).path("name").asText()).isEqualTo("Gzipped");
+
+    byte[] bomb = gzip(new byte[1_000_000]);
+    assertThat(bomb.length).isLessThan(SMALL.maxBodyBytes());
+    RawHttp.Answer refused = RawHttp.send(FAKE.server().port(), RawHttp.request("POST", "/api/clients",
+        Map.of("x-api-key", "fs_demo_acme", "Content-Type", "application/json", "Content-Encoding", "gzip"), bomb),
+        false, 10_000);
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(json(refused).path("error").asText()).contains("2048");
+  }
+
+  @Test
+  void theFakesOwnEndpointsAnswerRefusalsInPlainJson() throws Exception {
+    RawHttp.Answer answer = send("POST", "/__counterfeit/reset", Map.of("Content-Type", "application/json"),
+        "x".repeat(3000));
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(json(answer).path("status").asInt()).isEqualTo(413);
+  }
+
+  private static byte[] gzip(byte[] data) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+      zip.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
   void aTargetOverTheLimitIsA414InFintorosEnvelope() throws Exception {
     RawHttp.Answer answer = send("GET", "/api/public/v1/clients?search=" + "x".repeat(600),
         Map.of("Authorization", "Bearer ft_demo_acme_read"), null);
