@@ -42,7 +42,8 @@ public final class CounterfeitServer implements AutoCloseable {
         // Outermost, so the log shows the status and time the client saw.
         handler = new RequestRecorder(requests, ControlRoutes.PREFIX, specs::vendorOf, config.clock(), handler);
       }
-      this.host = new WireMockHost(handler, config.port(), config.bind(), config.journalLimit());
+      EnvelopeRefusals refusals = new EnvelopeRefusals(fake.basePaths().keySet(), config.specOverrides(), config.clock());
+      this.host = new WireMockHost(handler, refusals, config.limits(), config.port(), config.bind(), config.journalLimit());
     } catch (RuntimeException e) {
       stores.close();
       throw e;

@@ -1,6 +1,7 @@
 package dev.counterfeit.stubs;
 
 import dev.counterfeit.stubs.http.HttpHandler;
+import dev.counterfeit.stubs.http.Limits;
 import dev.counterfeit.stubs.store.StoreLocation;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import java.util.function.UnaryOperator;
  * @param decorator wraps the fake's handler (the conformance kit's mutants break one rule this way)
  * @param clock the time the fake runs on
  * @param store where records and counters are kept: in memory, an embedded file, or a shared PostgreSQL
+ * @param limits request sizes and connection time-outs
  */
 public record StubServerConfig(
     int port,
@@ -41,7 +43,8 @@ public record StubServerConfig(
     Map<String, String> specOverrides,
     UnaryOperator<HttpHandler> decorator,
     Clock clock,
-    StoreLocation store) {
+    StoreLocation store,
+    Limits limits) {
 
   public StubServerConfig {
     if (journalLimit < 0 || requestLog < 0) {
@@ -54,66 +57,71 @@ public record StubServerConfig(
 
   /**
    * Port 8080 on 127.0.0.1, every API, seeded, CORS for any origin, WireMock's journal off, the last 200
-   * requests in the fake's own log, rate limits on.
+   * requests in the fake's own log, rate limits on, state in memory, the {@linkplain Limits#defaults() default
+   * limits}.
    */
   public static StubServerConfig defaults() {
     return new StubServerConfig(8080, "127.0.0.1", Set.of(), true, List.of("*"), 0, 200, true, false, Map.of(),
         UnaryOperator.identity(), Clock.systemUTC(),
-        StoreLocation.memory());
+        StoreLocation.memory(), Limits.defaults());
   }
 
   public StubServerConfig withPort(int port) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
   }
 
   public StubServerConfig withBind(String bind) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
   }
 
   public StubServerConfig withApis(Set<String> apis) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
   }
 
   public StubServerConfig withSeed(boolean seed) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
   }
 
   public StubServerConfig withCorsOrigins(List<String> corsOrigins) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
   }
 
   public StubServerConfig withJournalLimit(int journalLimit) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
   }
 
   public StubServerConfig withRequestLog(int requestLog) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
   }
 
   public StubServerConfig withCheckResponses(boolean checkResponses) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
   }
 
   public StubServerConfig withRateLimits(boolean rateLimits) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
   }
 
   /** Serves {@code yaml} instead of the packaged spec of {@code vendor}. */
   public StubServerConfig withSpecOverride(String vendor, String yaml) {
     Map<String, String> copy = new LinkedHashMap<>(specOverrides);
     copy.put(vendor, yaml);
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, copy, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, copy, decorator, clock, store, limits);
   }
 
   public StubServerConfig withDecorator(UnaryOperator<HttpHandler> decorator) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
   }
 
   public StubServerConfig withStore(StoreLocation store) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+  }
+
+  public StubServerConfig withLimits(Limits limits) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
   }
 
   public StubServerConfig withClock(Clock clock) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
   }
 }

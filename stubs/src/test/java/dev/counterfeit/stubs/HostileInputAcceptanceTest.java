@@ -72,8 +72,15 @@ class HostileInputAcceptanceTest {
 
   @Test
   void hugeFieldIsRejectedByItsLimit() throws Exception {
-    HttpResponse<String> answer = send("POST", "/api/clients", "{\"name\":\"" + "a".repeat(2_000_000) + "\"}");
+    HttpResponse<String> answer = send("POST", "/api/clients", "{\"name\":\"" + "a".repeat(900_000) + "\"}");
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(answer.body()).contains("100");
+  }
+
+  @Test
+  void bodyOverTheLimitIsA413InTheVendorsEnvelopeOverHttp2Too() throws Exception {
+    HttpResponse<String> answer = send("POST", "/api/clients", "{\"name\":\"" + "a".repeat(2_000_000) + "\"}");
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.body()).startsWith("{\"error\":").contains("1048576");
   }
 }

@@ -1,11 +1,13 @@
 package dev.counterfeit.stubs.cli;
 
 import dev.counterfeit.stubs.StubServerConfig;
+import dev.counterfeit.stubs.http.Limits;
 import dev.counterfeit.stubs.store.StoreLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The command line, parsed by picocli into the same {@link StubServerConfig} tests build directly. */
 @Command(
@@ -64,6 +69,42 @@ final class CliOptions {
       + "sent in an X-Counterfeit-Violations header.")
   boolean checkResponses;
 
+  @Spec
+  CommandSpec spec;
+
+  Limits limits = Limits.defaults();
+
+  @Option(names = "--max-body-size", paramLabel = "BYTES", description = "Largest request body accepted, after any "
+      + "gzip is undone; larger is a 413 (default: 1048576).")
+  void maxBodySize(int bytes) {
+    limits = limits.withMaxBodyBytes(positive("--max-body-size", bytes));
+  }
+
+  @Option(names = "--max-uri-length", paramLabel = "BYTES", description = "Longest request target (path and query) "
+      + "accepted; longer is a 414 (default: 8192).")
+  void maxUriLength(int bytes) {
+    limits = limits.withMaxUriBytes(positive("--max-uri-length", bytes));
+  }
+
+  @Option(names = "--max-header-size", paramLabel = "BYTES", description = "Largest header block accepted; larger "
+      + "is a 431 (default: 16384).")
+  void maxHeaderSize(int bytes) {
+    limits = limits.withMaxHeaderBytes(positive("--max-header-size", bytes));
+  }
+
+  @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Close a connection that sends nothing "
+      + "for this long, mid-request or between requests (default: 30).")
+  void idleTimeout(int seconds) {
+    limits = limits.withIdleTimeout(Duration.ofSeconds(positive("--idle-timeout", seconds)));
+  }
+
+  private int positive(String option, int value) {
+    if (value <= 0) {
+      throw new ParameterException(spec.commandLine(), option + " must be positive, not " + value);
+    }
+    return value;
+  }
+
   @Option(names = "--spec", paramLabel = "VENDOR=FILE",
       description = "Serve your own copy of a vendor's spec, e.g. --spec fintoro=./fintoro.yaml.")
   Map<String, Path> specs = new LinkedHashMap<>();
@@ -89,7 +130,8 @@ final class CliOptions {
         .withRequestLog(requestLog)
         .withRateLimits(rateLimits)
         .withCheckResponses(checkResponses)
-        .withStore(storeLocation());
+        .withStore(storeLocation())
+        .withLimits(limits);
     for (Map.Entry<String, Path> spec : specs.entrySet()) {
       try {
         config = config.withSpecOverride(spec.getKey(), Files.readString(spec.getValue()));

@@ -12,6 +12,8 @@ public enum ProblemKind {
   FORBIDDEN(403),
   NOT_FOUND(404),
   CONFLICT(409),
+  /** The client sent its request too slowly (a body trickling in). */
+  REQUEST_TIMEOUT(408),
   PAYLOAD_TOO_LARGE(413),
   URI_TOO_LONG(414),
   HEADERS_TOO_LARGE(431),

@@ -3,11 +3,13 @@ package dev.counterfeit.stubs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.counterfeit.stubs.StubServerConfig;
+import dev.counterfeit.stubs.http.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -30,6 +32,23 @@ class CliOptionsTest {
     assertThat(config.corsOrigins()).containsExactly("*");
     assertThat(config.journalLimit()).as("WireMock's journal is off: its cap costs time on every request").isZero();
     assertThat(config.requestLog()).isEqualTo(200);
+    assertThat(config.limits()).isEqualTo(Limits.defaults());
+  }
+
+  @Test
+  void limitOptionsReachTheConfig() {
+    StubServerConfig config = parse("--max-body-size", "2048", "--max-uri-length", "512", "--max-header-size", "4096",
+        "--idle-timeout", "5");
+    assertThat(config.limits()).isEqualTo(new Limits(2048, 512, 4096, Duration.ofSeconds(5)));
+  }
+
+  @Test
+  void aLimitOfZeroIsABadArgument() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    StubServerRunner runner = new StubServerRunner(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(runner.run("--max-body-size", "0")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--max-body-size must be positive");
   }
 
   @Test

@@ -87,6 +87,7 @@ public final class ApidevProfile implements VendorProfile {
       case RATE_LIMITED -> error(429, "RATE_LIMITED", problem.detail());
       case CONFLICT -> error(400, "BAD_REQUEST", problem.detail());
       case INTERNAL -> error(500, "INTERNAL_ERROR", "Unexpected server error.");
+      case REQUEST_TIMEOUT -> error(408, "REQUEST_TIMEOUT", problem.detail());
       case PAYLOAD_TOO_LARGE -> error(413, "PAYLOAD_TOO_LARGE", problem.detail());
       case URI_TOO_LONG -> error(414, "URI_TOO_LONG", problem.detail());
       case HEADERS_TOO_LARGE -> error(431, "HEADERS_TOO_LARGE", problem.detail());

@@ -17,6 +17,7 @@ import dev.counterfeit.stubs.store.RateWindows;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.ValidationReport;
 import dev.counterfeit.stubs.validation.Violation;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,8 +137,15 @@ public final class FintoroProfile implements VendorProfile {
     if (header == null) {
       return "en";
     }
-    for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-      String tag = range.getRange().toLowerCase(Locale.ROOT);
+    List<String> tags;
+    try {
+      tags = Locale.LanguageRange.parse(header).stream().map(Locale.LanguageRange::getRange).toList();
+    } catch (IllegalArgumentException e) {
+      // Not a valid list (a tag over 8 letters, a bad weight): read the tags in order, as lenient servers do.
+      tags = Arrays.stream(header.split(",")).map(t -> t.split(";", 2)[0].trim()).toList();
+    }
+    for (String range : tags) {
+      String tag = range.toLowerCase(Locale.ROOT);
       if (tag.startsWith("sk") || tag.startsWith("cs")) {
         return "sk";
       }

@@ -1,0 +1,80 @@
+package dev.counterfeit.stubs;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.stubs.http.HttpRequest;
+import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.profile.AnswerContext;
+import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.profile.VendorProfile;
+import dev.counterfeit.stubs.routing.VendorOfPath;
+import dev.counterfeit.stubs.wiremock.Refusals;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Answers requests refused before the engine runs in the envelope of the vendor their path names, as the
+ * engine would have: the vendor's profile renders the problem and adds its usual headers.
+ */
+final class EnvelopeRefusals implements Refusals {
+  private static final Logger LOG = Logger.getLogger(EnvelopeRefusals.class.getName());
+
+  private final Map<String, VendorProfile> profiles = new TreeMap<>();
+  private final Map<String, String> specOverrides;
+  private final Clock clock;
+  /** Read on the first refusal: refusals are rare, and start-up should not pay for them. */
+  private volatile VendorOfPath paths;
+
+  EnvelopeRefusals(Set<String> vendors, Map<String, String> specOverrides, Clock clock) {
+    ServiceLoader.load(VendorProfile.class).forEach(p -> {
+      if (vendors.contains(p.id())) {
+        profiles.put(p.id(), p);
+      }
+    });
+    this.specOverrides = Map.copyOf(specOverrides);
+    this.clock = clock;
+  }
+
+  @Override
+  public HttpResponse refuse(HttpRequest request, Problem problem) {
+    try {
+      // The fake's own endpoints (/__counterfeit/, WireMock's /__admin/) belong to no vendor.
+      boolean own = request.path() != null && request.path().startsWith("/__");
+      Optional<VendorProfile> profile = own ? Optional.empty() : paths().vendor(request.path()).map(profiles::get);
+      if (profile.isPresent()) {
+        HttpResponse response = profile.get().render(problem, request);
+        for (Map.Entry<String, String> h : problem.headers().entrySet()) {
+          response = response.withHeader(h.getKey(), h.getValue());
+        }
+        return profile.get().decorate(response, new AnswerContext(null, null, request, clock.instant(), null));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not answer a refused request in its vendor's envelope", e);
+    }
+    int status = problem.kind().defaultStatus();
+    return HttpResponse.json(status, "application/json",
+        JsonNodeFactory.instance.objectNode().put("error", problem.detail()).put("status", status));
+  }
+
+  private VendorOfPath paths() {
+    VendorOfPath known = paths;
+    if (known == null) {
+      List<ApiSpec> specs = new ArrayList<>();
+      for (String vendor : profiles.keySet()) {
+        String override = specOverrides.get(vendor);
+        specs.add(override == null ? ApiSpec.load(vendor) : ApiSpec.fromText(vendor, override));
+      }
+      known = VendorOfPath.of(specs);
+      paths = known;
+    }
+    return known;
+  }
+}
