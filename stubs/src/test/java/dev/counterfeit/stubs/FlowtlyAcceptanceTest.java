@@ -6,6 +6,7 @@ import static dev.counterfeit.stubs.testsupport.Api.keys;
 import static dev.counterfeit.stubs.testsupport.Api.object;
 import static dev.counterfeit.stubs.testsupport.Api.state;
 import static dev.counterfeit.stubs.testsupport.Api.text;
+import static dev.counterfeit.stubs.testsupport.Api.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -366,6 +367,27 @@ class FlowtlyAcceptanceTest {
   void contactForAClientOfAnotherCompanyIsRejected() {
     assertViolation(post(ACME, "/client-contacts", object("client", "/clients/10", "type", "general",
         "email", "a@b.test", "name", "Cross Tenant")), "client", "Item not found for this IRI.", CODE_REF);
+  }
+
+  @Test
+  void patchingClientContactsMovesTheContactsAndTheAnswerShowsIt() {
+    Response patched = patch(ACME, "/clients/3", object("clientContacts", List.of("/client-contacts/1")));
+    assertThat(patched.statusCode()).as(patched.asString()).isEqualTo(200);
+    assertThat(texts(json(patched).get("clientContacts"))).containsExactly("/client-contacts/1");
+    assertThat(texts(json(get(ACME, "/clients/3")).get("clientContacts"))).containsExactly("/client-contacts/1");
+    assertThat(texts(json(get(ACME, "/clients/1")).get("clientContacts"))).as("its former client").isEmpty();
+    assertThat(json(get(ACME, "/client-contacts/1")).get("client").asText()).isEqualTo("/clients/3");
+    Response emptied = patch(ACME, "/clients/3", object("clientContacts", List.of()));
+    assertThat(texts(json(emptied).get("clientContacts"))).isEmpty();
+    assertThat(json(get(ACME, "/client-contacts/1")).path("client").isNull()).isTrue();
+  }
+
+  @Test
+  void patchingClientContactsWithAnUnknownContactIsRejectedAndChangesNothing() {
+    JsonNode before = state(FAKE.server(), "flowtly");
+    assertViolation(patch(ACME, "/clients/3", object("clientContacts", List.of("/client-contacts/999"))),
+        "clientContacts", "Item not found for this IRI.", CODE_REF);
+    assertThat(state(FAKE.server(), "flowtly")).isEqualTo(before);
   }
 
   // ---- client notes

@@ -34,6 +34,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -164,6 +165,7 @@ final class Actions {
     record.setAll(op.set());
     check(api, op, data, body, record, null);
     String id = stamp(api, op.resource(), tenant.tenant(), record, data);
+    relate(api, op, data, record, id);
     data.put(op.resource(), id, record);
     return record;
   }
@@ -188,6 +190,7 @@ final class Actions {
     Records.copyMeta(existing, record);
     check(api, op, data, v.body(), record, existing);
     record.put(Records.UPDATED, now());
+    relate(api, op, data, record, existing.get(Records.ID).asText());
     data.put(op.resource(), existing.get(Records.ID).asText(), record);
     return record;
   }
@@ -206,8 +209,38 @@ final class Actions {
     record.setAll(op.set());
     check(api, op, data, v.body(), record, existing);
     record.put(Records.UPDATED, now());
+    relate(api, op, data, record, existing.get(Records.ID).asText());
     data.put(op.resource(), existing.get(Records.ID).asText(), record);
     return record;
+  }
+
+  /**
+   * A to-many relation written on the parent (API Platform's {@code clientContacts}) is kept where the read
+   * finds it, on the children: each child listed points back at the record, each one no longer listed stops.
+   */
+  private void relate(VendorApi api, Operation op, TenantData data, ObjectNode record, String id) {
+    api.relations(op).forEach((field, relation) -> {
+      JsonNode listed = record.remove(field);
+      if (listed == null || !listed.isArray()) {
+        return;
+      }
+      Set<String> wanted = new LinkedHashSet<>();
+      listed.forEach(ref -> wanted.add(api.profile().refToId(relation.collection(), ref)));
+      Query pointing = Query.where(relation.backref(), api.refForms(op.resource(), id));
+      for (ObjectNode child : data.query(relation.collection(), pointing).items()) {
+        if (!wanted.remove(child.path(Records.ID).asText())) {
+          child.remove(relation.backref());
+          child.put(Records.UPDATED, now());
+          data.put(relation.collection(), child.path(Records.ID).asText(), child);
+        }
+      }
+      for (String childId : wanted) {
+        ObjectNode child = data.get(relation.collection(), childId).orElseThrow(() -> notFound(relation.collection(), childId));
+        child.put(relation.backref(), relation.iris() ? api.selfPath(op.resource(), id) : id);
+        child.put(Records.UPDATED, now());
+        data.put(relation.collection(), childId, child);
+      }
+    });
   }
 
   /** RFC 7396: objects merge member by member, {@code null} removes a member, anything else replaces. */
@@ -249,6 +282,17 @@ final class Actions {
       if (body != null && body.has(field) && value != null && !value.isNull()
           && data.get(collection, api.profile().refToId(collection, value)).isEmpty()) {
         violations.add(new Violation(Violation.Location.BODY, field, "ref", Map.of("collection", collection)));
+      }
+    });
+    api.relations(op).forEach((field, relation) -> {
+      JsonNode listed = body == null ? null : body.get(field);
+      if (listed != null && listed.isArray()) {
+        for (JsonNode ref : listed) {
+          if (data.get(relation.collection(), api.profile().refToId(relation.collection(), ref)).isEmpty()) {
+            violations.add(new Violation(Violation.Location.BODY, field, "ref", Map.of("collection", relation.collection())));
+            break;
+          }
+        }
       }
     });
     ValidationReport report = new ValidationReport(violations)

@@ -30,6 +30,7 @@ final class VendorApi {
   private final Map<Operation, JsonNode> itemSchemas = new IdentityHashMap<>();
   private final Map<Operation, Map<String, String>> refFields = new IdentityHashMap<>();
   private final Map<Operation, List<String>> declaredFields = new IdentityHashMap<>();
+  private final Map<Operation, Map<String, Relation>> relations = new IdentityHashMap<>();
   private final Map<String, Long> tenantNumbers = new HashMap<>();
   private final Projector projector;
 
@@ -66,10 +67,36 @@ final class VendorApi {
     }
     for (Operation op : model.operations()) {
       idStyles.computeIfAbsent(op.resource(), this::findIdStyle);
+      relations.put(op, findRelations(op));
     }
     this.seed.path("tenants").fields().forEachRemaining(t ->
         tenantNumbers.put(t.getKey(), t.getValue().path("number").asLong(tenantNumbers.size() + 1L)));
     this.projector = new Projector(this);
+  }
+
+  /**
+   * A to-many relation a write can set on its parent: the children's collection, their field pointing back, and
+   * whether references are IRIs.
+   */
+  record Relation(String collection, String backref, boolean iris) {}
+
+  /** Body fields that the item schema embeds by back reference: writing them moves the children. */
+  private Map<String, Relation> findRelations(Operation op) {
+    JsonNode item = itemSchemas.containsKey(op) ? itemSchemas.get(op) : readSchema(op.resource());
+    List<String> declared = declaredFields.getOrDefault(op, List.of());
+    Map<String, Relation> found = new LinkedHashMap<>();
+    if (item == null || declared.isEmpty()) {
+      return found;
+    }
+    ApiSpec spec = model.spec();
+    SchemaNodes.properties(spec, item).forEach((name, property) -> {
+      JsonNode embed = SchemaNodes.extension(spec, property, "x-counterfeit-embed");
+      if (embed.has("backref") && declared.contains(name)) {
+        found.put(name, new Relation(embed.path("resource").asText(), embed.path("backref").asText(),
+            embed.path("as").asText().equals("iri")));
+      }
+    });
+    return found;
   }
 
   private IdStyle findIdStyle(String resource) {
@@ -131,6 +158,11 @@ final class VendorApi {
   /** Body fields that hold references, with the collection each points into. */
   Map<String, String> refFields(Operation op) {
     return refFields.getOrDefault(op, Map.of());
+  }
+
+  /** To-many relations this operation's body may set, by body field. */
+  Map<String, Relation> relations(Operation op) {
+    return relations.getOrDefault(op, Map.of());
   }
 
   /** Body fields the request schema declares; anything else a client sends is not stored. */
