@@ -173,6 +173,9 @@ public final class FlowtlyProfile implements VendorProfile {
   }
 
   private HttpResponse violations(Problem problem) {
+    if (problem.report().violations().isEmpty()) {
+      return problem(422, problem.detail());
+    }
     ObjectNode body = NODES.objectNode();
     String detail = problem.report().violations().stream()
         .map(v -> path(v) + ": " + messages.text(v)).collect(Collectors.joining("\n"));

@@ -1,0 +1,20 @@
+package dev.counterfeit.stubs.profile.flowtly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.counterfeit.stubs.http.HttpRequest;
+import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.profile.ProblemKind;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FlowtlyProfileTest {
+  @Test
+  void anInvalidRequestWithoutViolationsIsStillA422Problem() {
+    HttpResponse answer = new FlowtlyProfile().render(Problem.of(ProblemKind.INVALID_REQUEST, "Refused."),
+        new HttpRequest("POST", "/clients", Map.of(), Map.of(), null));
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.bodyText()).contains("\"detail\":\"Refused.\"");
+  }
+}
