@@ -83,4 +83,26 @@ class HostileInputAcceptanceTest {
     assertThat(answer.statusCode()).isEqualTo(413);
     assertThat(answer.body()).startsWith("{\"error\":").contains("1048576");
   }
+
+  private static HttpResponse<String> empty(String method, String path, String contentType, String... headers)
+      throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(FAKE.server().baseUrl() + path)).headers(headers)
+        .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.noBody()).build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anEmptyBodyWhereOneIsRequiredIsMalformedInEachVendorsWords() throws Exception {
+    HttpResponse<String> flowtly = empty("PATCH", "/clients/1", "application/merge-patch+json",
+        "Authorization", "Bearer fl_demo_acme");
+    assertThat(flowtly.statusCode()).isEqualTo(400);
+    assertThat(flowtly.body()).contains("\"detail\":\"Syntax error\"");
+    HttpResponse<String> fintoro = empty("POST", "/api/public/v1/clients", "application/json",
+        "Authorization", "Bearer ft_demo_acme_write");
+    assertThat(fintoro.statusCode()).as("Laravel reads it as an empty form").isEqualTo(422);
+    assertThat(fintoro.body()).contains("\"name\"");
+    HttpResponse<String> finsync = empty("POST", "/api/clients", "application/json", "x-api-key", "fs_demo_acme");
+    assertThat(finsync.statusCode()).isEqualTo(400);
+    assertThat(finsync.body()).startsWith("{\"error\":");
+  }
 }

@@ -46,8 +46,12 @@ public final class RequestValidator {
       if (schema == null) {
         return new RequestCheck.UnsupportedMediaType(mediaType, List.copyOf(op.bodySchemas().keySet()));
       }
+      if (!request.hasBody()) {
+        // A JSON decoder finds nothing to decode: API Platform's "Syntax error", Laravel's empty form.
+        return new RequestCheck.Malformed("the request body is empty");
+      }
       try {
-        body = request.hasBody() ? JSON.readTree(request.body()) : JSON.createObjectNode();
+        body = JSON.readTree(request.body());
       } catch (JsonProcessingException e) {
         return new RequestCheck.Malformed(e.getOriginalMessage());
       } catch (java.io.IOException e) {
