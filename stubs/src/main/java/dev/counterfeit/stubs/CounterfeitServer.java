@@ -4,6 +4,7 @@ import dev.counterfeit.stubs.control.ControlRoutes;
 import dev.counterfeit.stubs.engine.Fake;
 import dev.counterfeit.stubs.http.Cors;
 import dev.counterfeit.stubs.http.HttpHandler;
+import dev.counterfeit.stubs.proxy.ValidatingProxy;
 import dev.counterfeit.stubs.wiremock.WireMockHost;
 
 /**
@@ -19,12 +20,17 @@ public final class CounterfeitServer implements AutoCloseable {
   private final Fake fake;
   private final WireMockHost host;
   private final StubServerConfig config;
+  /** Null unless some vendor is proxied. */
+  private final ValidatingProxy proxy;
 
   private CounterfeitServer(StubServerConfig config) {
     this.config = config;
     this.fake = Fake.build(config.apis(), config.specOverrides(), config.seed(), config.rateLimits(),
         config.checkResponses(), config.clock());
-    HttpHandler handler = new Cors(config.corsOrigins(), new ControlRoutes(fake, config.decorator().apply(fake)));
+    HttpHandler served = new ControlRoutes(fake, config.decorator().apply(fake));
+    this.proxy = config.proxy().enabled()
+        ? new ValidatingProxy(config.proxy(), fake.models(), served, config.clock()) : null;
+    HttpHandler handler = new Cors(config.corsOrigins(), proxy == null ? served : proxy);
     this.host = new WireMockHost(handler, config.port(), config.bind(), config.journalLimit());
   }
 
@@ -53,8 +59,12 @@ public final class CounterfeitServer implements AutoCloseable {
     fake.reset();
   }
 
+  /** Stops listening, then writes the drift report when a vendor is proxied. */
   public void stop() {
     host.close();
+    if (proxy != null) {
+      proxy.close();
+    }
   }
 
   @Override

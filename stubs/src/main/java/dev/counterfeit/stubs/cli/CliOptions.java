@@ -1,8 +1,10 @@
 package dev.counterfeit.stubs.cli;
 
 import dev.counterfeit.stubs.StubServerConfig;
+import dev.counterfeit.stubs.proxy.ProxySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Option;
     description = "Serves stateful, validating fakes of the FinSync, Flowtly, Fintoro and apidev APIs from their "
         + "OpenAPI specs, all on one port under their real paths.",
     footer = {"", "Control endpoints: POST /__counterfeit/reset[?api=VENDOR] (back to the seed), "
-        + "GET /__counterfeit/state, GET /__counterfeit/health; WireMock's journal at /__admin/requests."})
+        + "GET /__counterfeit/state, GET /__counterfeit/health; WireMock's journal at /__admin/requests; "
+        + "with --proxy, GET /__counterfeit/drift."})
 final class CliOptions {
   @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
@@ -57,16 +60,33 @@ final class CliOptions {
       description = "Serve your own copy of a vendor's spec, e.g. --spec fintoro=./fintoro.yaml.")
   Map<String, Path> specs = new LinkedHashMap<>();
 
+  @Option(names = "--proxy", paramLabel = "VENDOR=URL",
+      description = "Send a vendor's routes to a real implementation and check every request and answer against "
+          + "its spec, e.g. --proxy fintoro=https://sandbox.example; breaks are logged and counted at "
+          + "GET /__counterfeit/drift. Other vendors are still served by the fake.")
+  Map<String, URI> proxies = new LinkedHashMap<>();
+
+  @Option(names = "--drift-report", paramLabel = "FILE",
+      description = "Where the proxy's drift report is written on exit; .md for Markdown, JSON otherwise "
+          + "(default: ${DEFAULT-VALUE}).", defaultValue = "counterfeit-drift.json")
+  Path driftReport;
+
   StubServerConfig toConfig() {
+    LinkedHashSet<String> served = new LinkedHashSet<>(apis);
+    if (!served.isEmpty()) {
+      // A proxied vendor is routed and checked with its spec, so it is served even when --apis leaves it out.
+      served.addAll(proxies.keySet());
+    }
     StubServerConfig config = StubServerConfig.defaults()
         .withPort(port)
         .withBind(bind)
-        .withApis(new LinkedHashSet<>(apis))
+        .withApis(served)
         .withSeed(seed)
         .withCorsOrigins(corsOrigins)
         .withJournalLimit(journalLimit)
         .withRateLimits(rateLimits)
-        .withCheckResponses(checkResponses);
+        .withCheckResponses(checkResponses)
+        .withProxy(proxySettings());
     for (Map.Entry<String, Path> spec : specs.entrySet()) {
       try {
         config = config.withSpecOverride(spec.getKey(), Files.readString(spec.getValue()));
@@ -75,5 +95,13 @@ final class CliOptions {
       }
     }
     return config;
+  }
+
+  private ProxySettings proxySettings() {
+    ProxySettings settings = ProxySettings.none().withReport(driftReport);
+    for (Map.Entry<String, URI> proxy : proxies.entrySet()) {
+      settings = settings.withUpstream(proxy.getKey(), proxy.getValue());
+    }
+    return settings;
   }
 }

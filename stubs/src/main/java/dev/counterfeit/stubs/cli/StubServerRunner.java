@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.stubs.CounterfeitServer;
 import dev.counterfeit.stubs.StubServerConfig;
 import dev.counterfeit.stubs.control.ControlRoutes;
+import dev.counterfeit.stubs.proxy.ProxySettings;
+import dev.counterfeit.stubs.proxy.ValidatingProxy;
 import dev.counterfeit.stubs.spec.SpecException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -40,8 +42,9 @@ public final class StubServerRunner {
       return 0;
     }
     CounterfeitServer server;
+    StubServerConfig config;
     try {
-      StubServerConfig config = options.toConfig();
+      config = options.toConfig();
       server = CounterfeitServer.start(config);
     } catch (SpecException e) {
       err.println("counterfeit: " + e.getMessage());
@@ -51,6 +54,7 @@ public final class StubServerRunner {
       return 1;
     }
     printBanner(server);
+    printProxies(server, config.proxy());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop();
@@ -62,6 +66,16 @@ public final class StubServerRunner {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private void printProxies(CounterfeitServer server, ProxySettings proxy) {
+    proxy.upstreams().forEach((vendor, upstream) -> out.printf("  proxy    %-8s → %s, checked against its spec%n",
+        vendor, upstream));
+    if (proxy.enabled()) {
+      out.println("  drift    GET " + server.baseUrl() + ValidatingProxy.DRIFT_PATH + " | report on exit: "
+          + (proxy.report() == null ? "none" : proxy.report().toAbsolutePath()));
+    }
+    out.flush();
   }
 
   private void printBanner(CounterfeitServer server) {
