@@ -42,8 +42,4 @@ public record ProxySettings(Map<String, URI> upstreams, Path report, Duration ti
   public ProxySettings withReport(Path report) {
     return new ProxySettings(upstreams, report, timeout);
   }
-
-  public ProxySettings withTimeout(Duration timeout) {
-    return new ProxySettings(upstreams, report, timeout);
-  }
 }

@@ -217,11 +217,6 @@ public final class ValidatingProxy implements HttpHandler, AutoCloseable {
         .put("error", "counterfeit proxy: the upstream " + upstream + " " + why + "."));
   }
 
-  /** The drift so far, as {@code GET /__counterfeit/drift} answers it. */
-  public String driftJson() {
-    return drift.toJson().toPrettyString();
-  }
-
   /** Writes the drift report, once; a failure to write is logged, never thrown at a stopping server. */
   @Override
   public synchronized void close() {
