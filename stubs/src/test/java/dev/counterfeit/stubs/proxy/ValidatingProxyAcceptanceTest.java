@@ -18,10 +18,13 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +184,7 @@ class ValidatingProxyAcceptanceTest {
   @Nested
   class AgainstABrokenUpstream {
     private static HttpServer broken;
+    private static final ExecutorService threads = Executors.newCachedThreadPool();
     private static final Map<String, String> seen = new ConcurrentHashMap<>();
     private static CounterfeitServer proxy;
 
@@ -210,6 +214,15 @@ class ValidatingProxyAcceptanceTest {
             status = 418;
             body = "{\"teapot\": true}";
           }
+          case "GET /api/public/v1/countries" -> {
+            status = 200;
+            body = "{\"data\": []}";
+            try {
+              Thread.sleep(2000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
           case "GET /api/public/v1/clients/101" -> {
             status = 200;
             type = "text/html";
@@ -228,6 +241,7 @@ class ValidatingProxyAcceptanceTest {
         exchange.getResponseBody().write(bytes);
         exchange.close();
       });
+      broken.setExecutor(threads);
       broken.start();
       proxy = CounterfeitServer.start(proxying(brokenUri(), dir.resolve("drift.md")));
     }
@@ -236,6 +250,7 @@ class ValidatingProxyAcceptanceTest {
     static void stop() {
       proxy.stop();
       broken.stop(0);
+      threads.shutdownNow();
     }
 
     @BeforeEach
@@ -287,6 +302,19 @@ class ValidatingProxyAcceptanceTest {
       send(at(proxy, "/api/public/v1/clients").header("Authorization", WRITE).header("Content-Type", "application/json")
           .POST(BodyPublishers.ofString("{\"name\": \"Kölner Dom\"}")));
       assertThat(seen.get("body")).isEqualTo("{\"name\": \"Kölner Dom\"}");
+    }
+
+    @Test
+    void anUpstreamSlowerThanTheTimeoutIsA504AndCountedAsDrift(@TempDir Path dir) throws Exception {
+      ProxySettings impatient = new ProxySettings(Map.of("fintoro", brokenUri()), dir.resolve("drift.json"),
+          Duration.ofMillis(200));
+      try (CounterfeitServer own = CounterfeitServer.start(proxying(brokenUri(), null).withProxy(impatient))) {
+        HttpResponse<String> answer = send(at(own, "/api/public/v1/countries").header("Authorization", WRITE));
+
+        assertThat(answer.statusCode()).isEqualTo(504);
+        assertThat(answer.body()).contains("did not answer within");
+        assertThat(operation(drift(own), "listCountries").get("violations").get("upstream.timeout").asLong()).isEqualTo(1);
+      }
     }
 
     @Test
