@@ -46,6 +46,7 @@ public final class ValidatingProxy implements HttpHandler, AutoCloseable {
 
   private final ProxySettings settings;
   private final Router router;
+  private final Map<String, String> basePaths;
   private final Forwarder forwarder;
   private final DriftLog drift;
   private final HttpHandler next;
@@ -74,6 +75,7 @@ public final class ValidatingProxy implements HttpHandler, AutoCloseable {
       }
     }
     this.router = new Router(served);
+    this.basePaths = served.stream().collect(Collectors.toMap(ApiModel::vendor, api -> api.spec().basePath()));
     this.forwarder = new Forwarder(settings.timeout());
     this.drift = new DriftLog(settings.upstreams(),
         served.stream().filter(api -> settings.upstreams().containsKey(api.vendor())).toList(), clock);
@@ -90,7 +92,7 @@ public final class ValidatingProxy implements HttpHandler, AutoCloseable {
     }
     Route route = router.route(request.method(), request.path());
     URI upstream = route.vendor() == null ? null : settings.upstreams().get(route.vendor());
-    if (upstream == null) {
+    if (upstream == null || route instanceof Route.NotFound && !underBasePath(route.vendor(), request.path())) {
       return next.handle(request);
     }
     Operation op = route instanceof Route.Matched m ? m.operation() : null;
@@ -118,6 +120,15 @@ public final class ValidatingProxy implements HttpHandler, AutoCloseable {
           + response.status() + ": " + findings.stream().map(Finding::toString).collect(Collectors.joining("; ")));
     }
     return response;
+  }
+
+  /**
+   * Whether a path no operation matches still belongs to the vendor: only below a base path of its own. A
+   * vendor mounted at the root (Flowtly, FinSync) cannot claim unknown paths, which stay with the fake.
+   */
+  private boolean underBasePath(String vendor, String path) {
+    String base = basePaths.getOrDefault(vendor, "");
+    return !base.isEmpty() && (path.equals(base) || path.startsWith(base + "/"));
   }
 
   private List<Finding> checkRequest(Route route, HttpRequest request) {

@@ -281,6 +281,17 @@ class ValidatingProxyAcceptanceTest {
     }
 
     @Test
+    void pathsOutsideTheProxiedApisBasePathStayWithTheFake() throws Exception {
+      HttpResponse<String> root = send(at(proxy, "/"));
+      HttpResponse<String> beside = send(at(proxy, "/api/public/v2/clients").header("Authorization", WRITE));
+
+      assertThat(root.headers().firstValue("X-Upstream")).isEmpty();
+      assertThat(beside.headers().firstValue("X-Upstream")).isEmpty();
+      assertThat(seen).isEmpty();
+      assertThat(drift(proxy).get("requests").asLong()).isZero();
+    }
+
+    @Test
     void redirectsAreHandedBackNotFollowed() throws Exception {
       HttpResponse<String> answer = send(at(proxy, "/api/public/v1/clients/7").header("Authorization", WRITE));
 
