@@ -94,6 +94,7 @@ public final class CounterfeitExtension implements BeforeAllCallback, BeforeEach
       server.stop();
       server = null;
       owner = null;
+      credentials.clear();
     }
   }
 
@@ -129,7 +130,9 @@ public final class CounterfeitExtension implements BeforeAllCallback, BeforeEach
   }
 
   private List<DemoCredential> readCredentials(String api) {
-    ApiSpec spec = ApiSpec.load(api);
+    // The served spec, so a spec override's security schemes count.
+    ApiSpec spec = running().fake().models().stream().filter(m -> m.vendor().equals(api)).findFirst()
+        .orElseThrow().spec();
     List<DemoCredential> all = new ArrayList<>();
     for (JsonNode c : running().fake().demoCredentials().get(api)) {
       String scheme = c.path("scheme").asText();
