@@ -93,8 +93,9 @@ final class DriftLog {
   }
 
   /**
-   * {@code {upstreams, requests, breaking, operations: [{vendor, operationId, method, path, requests,
-   * breaking, violations: {rule: count}, examples: [{at, method, path, status, violations: [{rule, message}]}]}]}}.
+   * {@code {upstreams, requests, breaking, violations: {rule: count}, operations: [{vendor, operationId, method,
+   * path, requests, breaking, violations: {rule: count}, examples: [{at, method, path, status, violations:
+   * [{rule, message}]}]}]}}.
    */
   synchronized ObjectNode toJson() {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -102,6 +103,8 @@ final class DriftLog {
     upstreams.forEach((vendor, uri) -> ups.put(vendor, uri.toString()));
     root.put("requests", tallies.values().stream().mapToLong(t -> t.requests).sum());
     root.put("breaking", tallies.values().stream().mapToLong(t -> t.breaking).sum());
+    ObjectNode totals = root.putObject("violations");
+    totalsByRule().forEach(totals::put);
     ArrayNode operations = root.putArray("operations");
     for (Tally t : tallies.values()) {
       ObjectNode op = operations.addObject()
@@ -120,10 +123,18 @@ final class DriftLog {
     return root;
   }
 
+  private Map<String, Long> totalsByRule() {
+    Map<String, Long> totals = new TreeMap<>();
+    tallies.values().forEach(t -> t.byRule.forEach((rule, count) -> totals.merge(rule, count, Long::sum)));
+    return totals;
+  }
+
   /** The same as a Markdown page: a table of every operation, then the examples of those that broke. */
   synchronized String toMarkdown() {
     StringBuilder md = new StringBuilder("# Contract drift\n\n");
     upstreams.forEach((vendor, uri) -> md.append("- ").append(vendor).append(" → ").append(uri).append('\n'));
+    md.append("\n").append(tallies.values().stream().mapToLong(t -> t.requests).sum()).append(" requests, ")
+        .append(tallies.values().stream().mapToLong(t -> t.breaking).sum()).append(" broke the contract.\n");
     md.append("\n| vendor | operation | requests | breaking | violations by rule |\n|---|---|---:|---:|---|\n");
     for (Tally t : tallies.values()) {
       md.append("| ").append(t.vendor).append(" | `").append(t.method).append(' ').append(t.template).append("` ")

@@ -38,6 +38,7 @@ class DriftLogTest {
     }
     log.record("fintoro", CREATE, "POST", "/api/public/v1/clients", 201, List.of());
 
+    assertThat(log.toJson().get("violations").get("response.status").asLong()).isEqualTo(7);
     JsonNode create = entry(log.toJson(), "createClient");
     assertThat(create.get("requests").asLong()).isEqualTo(8);
     assertThat(create.get("breaking").asLong()).isEqualTo(7);
@@ -78,6 +79,7 @@ class DriftLogTest {
     String md = log.toMarkdown();
 
     assertThat(md).contains("- fintoro → https://sandbox.example")
+        .contains("1 requests, 1 broke the contract.")
         .contains("| fintoro | `POST /api/public/v1/clients` createClient | 1 | 1 | `response.status` 1 |")
         .contains("## fintoro createClient")
         .contains("- 2026-12-01T10:00:00Z `POST /api/public/v1/clients` → 418")
