@@ -239,6 +239,7 @@ public final class ValidatingProxy implements HttpHandler, AutoCloseable {
     String text = report.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md") ? drift.toMarkdown()
         : drift.toJson().toPrettyString() + "\n";
     try {
+      Files.createDirectories(report.getParent());
       Path temp = Files.createTempFile(report.getParent(), ".counterfeit-drift", ".tmp");
       Files.writeString(temp, text, StandardCharsets.UTF_8);
       Files.move(temp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -330,13 +330,13 @@ class ValidatingProxyAcceptanceTest {
 
     @Test
     void theReportIsWrittenWhenTheServerStops(@TempDir Path dir) throws Exception {
-      CounterfeitServer own = CounterfeitServer.start(proxying(brokenUri(), dir.resolve("drift.md")));
+      CounterfeitServer own = CounterfeitServer.start(proxying(brokenUri(), dir.resolve("reports/drift.md")));
       send(at(own, "/api/public/v1/clients").header("Authorization", WRITE)
           .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"name\": \"Fine\"}")));
 
       own.stop();
 
-      String report = Files.readString(dir.resolve("drift.md"));
+      String report = Files.readString(dir.resolve("reports/drift.md"));
       assertThat(report).startsWith("# Contract drift")
           .contains("| fintoro | `POST /api/public/v1/clients` createClient | 1 | 1 | `response.status` 1 |")
           .contains("| fintoro | `DELETE /api/public/v1/clients/{client}` deleteClient | 0 | 0 |")
