@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -104,8 +105,10 @@ public final class ValidatingProxy implements HttpHandler, AutoCloseable {
         findings.addAll(checkResponse(op, response));
       }
     } catch (HttpTimeoutException e) {
-      response = unreachable(504, upstream, "did not answer within " + settings.timeout().toSeconds() + " s");
-      findings.add(new Finding("upstream.timeout", upstream + " did not answer within " + settings.timeout()));
+      String timeout = settings.timeout().toMillis() % 1000 == 0 ? settings.timeout().toSeconds() + " s"
+          : settings.timeout().toMillis() + " ms";
+      response = unreachable(504, upstream, "did not answer within " + timeout);
+      findings.add(new Finding("upstream.timeout", upstream + " did not answer within " + timeout));
     } catch (IOException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       response = unreachable(502, upstream, "cannot be reached: " + why);
@@ -113,6 +116,12 @@ public final class ValidatingProxy implements HttpHandler, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       response = unreachable(502, upstream, "was not asked: the proxy is stopping");
+    } catch (RuntimeException e) {
+      // A request Jetty took but java.net.http refuses to send (a header value it rejects): the client's fault,
+      // answered as a gateway would, never as a stack trace.
+      LOG.log(Level.WARNING, "Cannot forward " + request.method() + " " + request.path(), e);
+      response = unreachable(502, upstream, "was not asked: the request cannot be forwarded (" + e.getMessage() + ")");
+      findings.add(new Finding("proxy.forward", "the request cannot be forwarded: " + e.getMessage()));
     }
     drift.record(route.vendor(), op, request.method(), request.path(), response.status(), findings);
     if (!findings.isEmpty()) {

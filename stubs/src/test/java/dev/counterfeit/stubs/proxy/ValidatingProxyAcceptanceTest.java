@@ -323,7 +323,7 @@ class ValidatingProxyAcceptanceTest {
         HttpResponse<String> answer = send(at(own, "/api/public/v1/countries").header("Authorization", WRITE));
 
         assertThat(answer.statusCode()).isEqualTo(504);
-        assertThat(answer.body()).contains("did not answer within");
+        assertThat(answer.body()).contains("did not answer within 200 ms");
         assertThat(operation(drift(own), "listCountries").get("violations").get("upstream.timeout").asLong()).isEqualTo(1);
       }
     }
