@@ -9,6 +9,7 @@ import dev.counterfeit.stubs.journal.RequestLog;
 import dev.counterfeit.stubs.journal.RequestRecorder;
 import dev.counterfeit.stubs.ui.Pages;
 import dev.counterfeit.stubs.store.Stores;
+import dev.counterfeit.stubs.proxy.ValidatingProxy;
 import dev.counterfeit.stubs.wiremock.WireMockHost;
 
 /**
@@ -27,6 +28,8 @@ public final class CounterfeitServer implements AutoCloseable {
   private final StubServerConfig config;
   /** Null when the request log is off. */
   private final RequestLog requests;
+  /** Null unless some vendor is proxied. */
+  private final ValidatingProxy proxy;
 
   private CounterfeitServer(StubServerConfig config) {
     this.config = config;
@@ -36,8 +39,11 @@ public final class CounterfeitServer implements AutoCloseable {
           config.checkResponses(), config.clock(), stores);
       ServedSpecs specs = ServedSpecs.load(fake.basePaths(), config.specOverrides());
       this.requests = config.requestLog() > 0 ? new RequestLog(config.requestLog()) : null;
-      HttpHandler handler = new Cors(config.corsOrigins(),
-          new ControlRoutes(fake, specs, requests, new Pages(), this::baseUrl, config.decorator().apply(fake)));
+      HttpHandler served = new ControlRoutes(fake, specs, requests, new Pages(), this::baseUrl,
+          config.decorator().apply(fake));
+      this.proxy = config.proxy().enabled()
+          ? new ValidatingProxy(config.proxy(), fake.models(), served, config.clock()) : null;
+      HttpHandler handler = new Cors(config.corsOrigins(), proxy == null ? served : proxy);
       if (requests != null) {
         // Outermost, so the log shows the status and time the client saw.
         handler = new RequestRecorder(requests, ControlRoutes.PREFIX, specs::vendorOf, config.clock(), handler);
@@ -95,10 +101,16 @@ public final class CounterfeitServer implements AutoCloseable {
     return stores.description();
   }
 
-  /** Stops listening, then closes the store (a database file is left consistent). */
+  /**
+   * Stops listening, writes the drift report when a vendor is proxied, then closes the store (a database file
+   * is left consistent).
+   */
   public void stop() {
     try {
       host.close();
+      if (proxy != null) {
+        proxy.close();
+      }
     } finally {
       stores.close();
     }

@@ -2,6 +2,7 @@ package dev.counterfeit.stubs;
 
 import dev.counterfeit.stubs.http.HttpHandler;
 import dev.counterfeit.stubs.http.Limits;
+import dev.counterfeit.stubs.proxy.ProxySettings;
 import dev.counterfeit.stubs.store.StoreLocation;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import java.util.function.UnaryOperator;
  * @param clock the time the fake runs on
  * @param store where records and counters are kept: in memory, an embedded file, or a shared PostgreSQL
  * @param limits request sizes and connection time-outs
+ * @param proxy vendors forwarded to a real implementation and checked against their specs (none by default)
  */
 public record StubServerConfig(
     int port,
@@ -44,7 +46,8 @@ public record StubServerConfig(
     UnaryOperator<HttpHandler> decorator,
     Clock clock,
     StoreLocation store,
-    Limits limits) {
+    Limits limits,
+    ProxySettings proxy) {
 
   public StubServerConfig {
     if (journalLimit < 0 || requestLog < 0) {
@@ -63,65 +66,69 @@ public record StubServerConfig(
   public static StubServerConfig defaults() {
     return new StubServerConfig(8080, "127.0.0.1", Set.of(), true, List.of("*"), 0, 200, true, false, Map.of(),
         UnaryOperator.identity(), Clock.systemUTC(),
-        StoreLocation.memory(), Limits.defaults());
+        StoreLocation.memory(), Limits.defaults(), ProxySettings.none());
   }
 
   public StubServerConfig withPort(int port) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 
   public StubServerConfig withBind(String bind) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 
   public StubServerConfig withApis(Set<String> apis) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 
   public StubServerConfig withSeed(boolean seed) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 
   public StubServerConfig withCorsOrigins(List<String> corsOrigins) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 
   public StubServerConfig withJournalLimit(int journalLimit) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 
   public StubServerConfig withRequestLog(int requestLog) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 
   public StubServerConfig withCheckResponses(boolean checkResponses) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 
   public StubServerConfig withRateLimits(boolean rateLimits) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 
   /** Serves {@code yaml} instead of the packaged spec of {@code vendor}. */
   public StubServerConfig withSpecOverride(String vendor, String yaml) {
     Map<String, String> copy = new LinkedHashMap<>(specOverrides);
     copy.put(vendor, yaml);
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, copy, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, copy, decorator, clock, store, limits, proxy);
   }
 
   public StubServerConfig withDecorator(UnaryOperator<HttpHandler> decorator) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 
   public StubServerConfig withStore(StoreLocation store) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 
   public StubServerConfig withLimits(Limits limits) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
+  }
+
+  public StubServerConfig withProxy(ProxySettings proxy) {
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 
   public StubServerConfig withClock(Clock clock) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits);
+    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
   }
 }

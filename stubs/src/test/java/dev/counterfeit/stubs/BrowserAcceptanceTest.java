@@ -111,6 +111,10 @@ class BrowserAcceptanceTest {
     browser.evaluate("[...document.querySelectorAll('.opblock-get')].find(b => b.querySelector('.opblock-summary-path')"
         + ".getAttribute('data-path') === '/clients').querySelector('.opblock-summary-control').click()");
     browser.waitFor("document.querySelector('.opblock.is-open .execute')", WAIT);
+    // Swagger UI fills the parameters in from their examples after it opens the operation; a click before that
+    // has settled can leave Execute stuck: wait for the last parameter's example, then a moment more.
+    browser.waitFor("document.querySelector('.opblock.is-open tr[data-param-name=\"vatId\"] input')?.value === 'SK2020123456'", WAIT);
+    browser.evaluate("new Promise(done => setTimeout(() => done(true), 1000))");
     String answered = "document.querySelector('.opblock.is-open .live-responses-table tbody .response-col_status')";
     // A click that lands while Swagger UI is still filling in the parameters is dropped: click again.
     int clicks = 0;

@@ -3,8 +3,10 @@ package dev.counterfeit.stubs.cli;
 import dev.counterfeit.stubs.StubServerConfig;
 import dev.counterfeit.stubs.http.Limits;
 import dev.counterfeit.stubs.store.StoreLocation;
+import dev.counterfeit.stubs.proxy.ProxySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Pages: the dashboard at /__counterfeit/ and the API docs at /__counterfeit/docs.",
         "Control endpoints: POST /__counterfeit/reset[?api=VENDOR] (back to the seed), GET /__counterfeit/state, "
         + "GET /__counterfeit/requests, GET|POST|DELETE /__counterfeit/faults, GET /__counterfeit/specs/VENDOR.yaml, "
-        + "GET /__counterfeit/health; WireMock's journal at /__admin/requests when --journal-limit is above 0.",
+        + "GET /__counterfeit/health, with --proxy GET /__counterfeit/drift; WireMock's journal at /__admin/requests "
+        + "when --journal-limit is above 0.",
         "Forced failures per request: X-Counterfeit-Fault: 429|500|503|reset, X-Counterfeit-Delay: 300ms."})
 final class CliOptions {
   @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -119,11 +122,27 @@ final class CliOptions {
           + "jdbc:postgresql://localhost/counterfeit?user=cf&password=secret.")
   String store;
 
+  @Option(names = "--proxy", paramLabel = "VENDOR=URL",
+      description = "Send a vendor's routes to a real implementation and check every request and answer against "
+          + "its spec, e.g. --proxy fintoro=https://sandbox.example; breaks are logged and counted at "
+          + "GET /__counterfeit/drift. Other vendors are still served by the fake.")
+  Map<String, URI> proxies = new LinkedHashMap<>();
+
+  @Option(names = "--drift-report", paramLabel = "FILE",
+      description = "Where the proxy's drift report is written on exit; .md for Markdown, JSON otherwise "
+          + "(default: ${DEFAULT-VALUE}).", defaultValue = "counterfeit-drift.json")
+  Path driftReport;
+
   StubServerConfig toConfig() {
+    LinkedHashSet<String> served = new LinkedHashSet<>(apis);
+    if (!served.isEmpty()) {
+      // A proxied vendor is routed and checked with its spec, so it is served even when --apis leaves it out.
+      served.addAll(proxies.keySet());
+    }
     StubServerConfig config = StubServerConfig.defaults()
         .withPort(port)
         .withBind(bind)
-        .withApis(new LinkedHashSet<>(apis))
+        .withApis(served)
         .withSeed(seed)
         .withCorsOrigins(corsOrigins)
         .withJournalLimit(journalLimit)
@@ -131,7 +150,8 @@ final class CliOptions {
         .withRateLimits(rateLimits)
         .withCheckResponses(checkResponses)
         .withStore(storeLocation())
-        .withLimits(limits);
+        .withLimits(limits)
+        .withProxy(proxySettings());
     for (Map.Entry<String, Path> spec : specs.entrySet()) {
       try {
         config = config.withSpecOverride(spec.getKey(), Files.readString(spec.getValue()));
@@ -152,5 +172,13 @@ final class CliOptions {
     }
     return stateFile != null ? new StoreLocation.File(stateFile)
         : store != null ? new StoreLocation.Database(store) : StoreLocation.memory();
+  }
+
+  private ProxySettings proxySettings() {
+    ProxySettings settings = ProxySettings.none().withReport(driftReport);
+    for (Map.Entry<String, URI> proxy : proxies.entrySet()) {
+      settings = settings.withUpstream(proxy.getKey(), proxy.getValue());
+    }
+    return settings;
   }
 }

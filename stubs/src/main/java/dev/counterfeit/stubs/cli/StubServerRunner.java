@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.stubs.CounterfeitServer;
 import dev.counterfeit.stubs.StubServerConfig;
 import dev.counterfeit.stubs.control.ControlRoutes;
+import dev.counterfeit.stubs.proxy.ProxySettings;
+import dev.counterfeit.stubs.proxy.ValidatingProxy;
 import dev.counterfeit.stubs.spec.SpecException;
 import dev.counterfeit.stubs.store.StoreException;
 import java.io.PrintStream;
@@ -41,8 +43,10 @@ public final class StubServerRunner {
       return 0;
     }
     CounterfeitServer server;
+    StubServerConfig config;
     try {
-      server = CounterfeitServer.start(options.toConfig());
+      config = options.toConfig();
+      server = CounterfeitServer.start(config);
     } catch (CommandLine.ParameterException e) {
       err.println(e.getMessage());
       return 2;
@@ -57,6 +61,7 @@ public final class StubServerRunner {
       return 1;
     }
     printBanner(server);
+    printProxies(server, config.proxy());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop();
@@ -68,6 +73,16 @@ public final class StubServerRunner {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private void printProxies(CounterfeitServer server, ProxySettings proxy) {
+    proxy.upstreams().forEach((vendor, upstream) -> out.printf("  proxy    %-8s → %s, checked against its spec%n",
+        vendor, upstream));
+    if (proxy.enabled()) {
+      out.println("  drift    GET " + server.baseUrl() + ValidatingProxy.DRIFT_PATH + " | report on exit: "
+          + (proxy.report() == null ? "none" : proxy.report().toAbsolutePath()));
+    }
+    out.flush();
   }
 
   /** Where everything is: the pages, each API with its demo credentials, the control endpoints. */

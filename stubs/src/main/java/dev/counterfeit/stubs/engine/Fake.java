@@ -147,6 +147,11 @@ public final class Fake implements HttpHandler {
     return store.dump();
   }
 
+  /** The compiled spec of every API served (the validating proxy routes and checks with the same ones). */
+  public List<ApiModel> models() {
+    return apis.stream().map(VendorApi::model).toList();
+  }
+
   /** The APIs served: vendor → base path, for start-up messages and the health answer. */
   public Map<String, String> basePaths() {
     Map<String, String> paths = new TreeMap<>();
