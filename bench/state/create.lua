@@ -1,7 +1,7 @@
 -- POSTs Flowtly client creates, each with its own name.
 local counter = 0
 wrk.method = "POST"
-wrk.headers["Authorization"] = "Bearer fl_demo_acme"
+wrk.headers["Authorization"] = "Bearer " .. (os.getenv("TOKEN") or "fl_demo_acme")
 wrk.headers["Content-Type"] = "application/ld+json"
 
 request = function()
