@@ -68,7 +68,8 @@ public final class Router {
     return new Route.NotFound(closest);
   }
 
-  private static int sharedPrefix(String a, String b) {
+  /** How many leading characters two paths share (the closest vendor wins a 404). */
+  static int sharedPrefix(String a, String b) {
     int n = Math.min(a.length(), b.length());
     int i = 0;
     while (i < n && a.charAt(i) == b.charAt(i)) {

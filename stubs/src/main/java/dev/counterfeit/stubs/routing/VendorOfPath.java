@@ -43,21 +43,12 @@ public final class VendorOfPath {
       if (!path.startsWith(t.base())) {
         continue;
       }
-      int shared = sharedPrefix(t.path(), path);
+      int shared = Router.sharedPrefix(t.path(), path);
       if (shared > closestShared) {
         closest = t.vendor();
         closestShared = shared;
       }
     }
     return Optional.ofNullable(closest);
-  }
-
-  private static int sharedPrefix(String a, String b) {
-    int n = Math.min(a.length(), b.length());
-    int i = 0;
-    while (i < n && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    return i;
   }
 }
