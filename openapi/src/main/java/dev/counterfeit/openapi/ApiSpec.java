@@ -43,6 +43,7 @@ public final class ApiSpec {
   private final String documentUri;
   private final String text;
   private final JsonNode tree;
+  private final Envelope envelope;
   /** swagger-parser's full resolve costs about a second per spec, so it runs only when asked for. */
   private volatile SwaggerParseResult parsed;
   private final SchemaRegistry registry;
@@ -57,6 +58,7 @@ public final class ApiSpec {
       throw new IllegalArgumentException("Spec " + documentUri + " is not valid YAML: " + e.getMessage(), e);
     }
     this.text = text;
+    this.envelope = Envelope.of(tree);
     SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
     // Extensions (x-*) and the document's own keys (openapi, paths, ...) are not schema keywords: ignore them
     // quietly instead of warning once per keyword.
@@ -116,6 +118,11 @@ public final class ApiSpec {
   /** The document as written, for extensions and pointers. */
   public JsonNode tree() {
     return tree;
+  }
+
+  /** Where answers keep their payload ({@code x-counterfeit-envelope}). */
+  public Envelope envelope() {
+    return envelope;
   }
 
   /** Errors and warnings swagger-parser reports (parsed on first use); a clean spec has none. */
