@@ -90,6 +90,13 @@ class RequestLogAcceptanceTest {
       Response r = Api.given(FAKE.server()).get("/__admin/requests");
       assertThat(r.asString()).doesNotContain("/api/clients/104");
     }
+
+    @Test
+    void answersBypassWireMocksStubMatchingAndCarryNoStubId() {
+      Response r = Api.given(FAKE.server()).header("x-api-key", "fs_demo_acme").get("/api/clients/104");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.header("Matched-Stub-Id")).isNull();
+    }
   }
 
   @Nested

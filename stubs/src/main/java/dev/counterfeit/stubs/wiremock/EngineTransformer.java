@@ -59,7 +59,19 @@ final class EngineTransformer implements ResponseDefinitionTransformerV2 {
   }
 
   static HttpRequest toRequest(Request request) {
-    URI uri = URI.create(request.getUrl());
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (HttpHeader header : request.getHeaders().all()) {
+      headers.put(header.key(), header.values());
+    }
+    return toRequest(request.getMethod().getName(), request.getUrl(), headers, request.getBody());
+  }
+
+  /**
+   * The neutral request for a raw target ({@code /path?query}, still percent-encoded); {@code headers} must be
+   * case-insensitive, as HttpRequest keeps the map instead of copying it.
+   */
+  static HttpRequest toRequest(String method, String target, Map<String, List<String>> headers, byte[] body) {
+    URI uri = URI.create(target);
     Map<String, List<String>> query = new LinkedHashMap<>();
     String rawQuery = uri.getRawQuery();
     if (rawQuery != null && !rawQuery.isEmpty()) {
@@ -70,13 +82,7 @@ final class EngineTransformer implements ResponseDefinitionTransformerV2 {
         query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       }
     }
-    // Folded here once, so HttpRequest keeps the map instead of copying it.
-    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (HttpHeader header : request.getHeaders().all()) {
-      headers.put(header.key(), header.values());
-    }
-    return new HttpRequest(request.getMethod().getName(), uri.getPath() == null ? "/" : uri.getPath(), query, headers,
-        request.getBody());
+    return new HttpRequest(method, uri.getPath() == null ? "/" : uri.getPath(), query, headers, body);
   }
 
   /** Decodes a query component; a malformed escape ({@code %zz}) is kept as sent for validation to judge. */

@@ -24,8 +24,9 @@ import wiremock.org.eclipse.jetty.servlet.FilterHolder;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
- * Serves a handler with embedded WireMock: one catch-all stub hands every request to the engine, while
- * WireMock keeps its admin API and request journal (capped, so memory stays flat under load).
+ * Serves a handler with embedded WireMock. With WireMock's request journal on, one catch-all stub hands every
+ * request to the engine and the journal (capped, so memory stays flat under load) records it; with it off,
+ * {@link DirectServe} hands requests to the engine before WireMock's matching runs. The admin API stays.
  *
  * <p>Everything Jetty or WireMock would refuse with an HTML page of their own (a request over the
  * {@link Limits}, a target or body that cannot be read, a parse error) is answered through {@link Refusals}
@@ -63,6 +64,9 @@ public final class WireMockHost implements AutoCloseable {
             EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
             context.addFilter(new FilterHolder(new RequestLimits(limits, refusals)), "/*", requests);
             context.addFilter(new FilterHolder(new RequestTargetRepair()), "/*", requests);
+            if (journalLimit == 0) {
+              context.addFilter(new FilterHolder(new DirectServe(handler)), "/*", requests);
+            }
           }
 
           @Override
