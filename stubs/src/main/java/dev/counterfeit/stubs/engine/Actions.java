@@ -38,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -64,7 +65,7 @@ final class Actions {
       VendorApi api, Operation op, TenantKey tenant, Principal principal, HttpRequest request, RequestCheck.Valid v) {
     return switch (op.action()) {
       case LIST -> answer(api, op, list(api, op, tenant, request, v.params()));
-      case READ -> answer(api, op, store.read(tenant, data -> project(api, op, find(api, op, data, v), data, null, request)));
+      case READ -> answer(api, op, store.read(tenant, data -> project(api, op, found(op, data.peek(op.resource(), id(op, v)), v), data, null, request)));
       case CREATE -> answerWritten(api, op, tenant, null, request, store.write(tenant, data -> create(api, op, data, tenant, v.body())));
       case REPLACE -> answerWritten(api, op, tenant, null, request, store.write(tenant, data -> replace(api, op, data, v)));
       case MERGE -> {
@@ -91,8 +92,15 @@ final class Actions {
   }
 
   private ObjectNode find(VendorApi api, Operation op, TenantView data, RequestCheck.Valid v) {
-    String id = v.params().get(op.idParam()).asText();
-    return data.get(op.resource(), id).orElseThrow(() -> notFound(op.resource(), id));
+    return found(op, data.get(op.resource(), id(op, v)), v);
+  }
+
+  private static String id(Operation op, RequestCheck.Valid v) {
+    return v.params().get(op.idParam()).asText();
+  }
+
+  private static ObjectNode found(Operation op, Optional<ObjectNode> record, RequestCheck.Valid v) {
+    return record.orElseThrow(() -> notFound(op.resource(), id(op, v)));
   }
 
   static ProblemException notFound(String collection, String id) {
@@ -136,10 +144,10 @@ final class Actions {
     Query query = new Query(filters, sort, page.offset(), page.limit());
     JsonNode schema = api.itemSchema(op);
     return store.read(tenant, data -> {
-      if (parentId != null && data.get(op.parent().resource(), parentId).isEmpty()) {
+      if (parentId != null && !data.exists(op.parent().resource(), parentId)) {
         throw notFound(op.parent().resource(), parentId);
       }
-      Slice slice = data.query(op.resource(), query);
+      Slice slice = data.peek(op.resource(), query);
       List<JsonNode> items = new ArrayList<>();
       for (ObjectNode r : slice.items()) {
         items.add(api.profile().present(api.projector().project(schema, op.resource(), r, data, null), r, request));
@@ -280,7 +288,7 @@ final class Actions {
     api.refFields(op).forEach((field, collection) -> {
       JsonNode value = record.get(field);
       if (body != null && body.has(field) && value != null && !value.isNull()
-          && data.get(collection, api.profile().refToId(collection, value)).isEmpty()) {
+          && !data.exists(collection, api.profile().refToId(collection, value))) {
         violations.add(new Violation(Violation.Location.BODY, field, "ref", Map.of("collection", collection)));
       }
     });
@@ -288,7 +296,7 @@ final class Actions {
       JsonNode listed = body == null ? null : body.get(field);
       if (listed != null && listed.isArray()) {
         for (JsonNode ref : listed) {
-          if (data.get(relation.collection(), api.profile().refToId(relation.collection(), ref)).isEmpty()) {
+          if (!data.exists(relation.collection(), api.profile().refToId(relation.collection(), ref))) {
             violations.add(new Violation(Violation.Location.BODY, field, "ref", Map.of("collection", relation.collection())));
             break;
           }

@@ -210,7 +210,7 @@ final class Projector {
   private JsonNode backrefs(Field f, String collection, ObjectNode record, TenantView tenant, int depth) {
     String id = record.path(Records.ID).asText();
     ArrayNode out = NODES.arrayNode();
-    for (ObjectNode child : tenant.query(f.resource, Query.where(f.from, api.refForms(collection, id))).items()) {
+    for (ObjectNode child : tenant.peek(f.resource, Query.where(f.from, api.refForms(collection, id))).items()) {
       out.add(f.iris ? NODES.textNode(api.selfPath(f.resource, child.path(Records.ID).asText()))
           : f.nested.fill(this, f.resource, child, tenant, null, depth + 1));
     }
@@ -222,7 +222,7 @@ final class Projector {
     if (ref == null || ref.isNull()) {
       return NullNode.getInstance();
     }
-    return tenant.get(f.resource, api.profile().refToId(f.resource, ref))
+    return tenant.peek(f.resource, api.profile().refToId(f.resource, ref))
         .<JsonNode>map(found -> f.nested.fill(this, f.resource, found, tenant, null, depth + 1))
         .orElse(NullNode.getInstance());
   }

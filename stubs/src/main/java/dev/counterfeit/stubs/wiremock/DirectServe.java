@@ -3,7 +3,6 @@ package dev.counterfeit.stubs.wiremock;
 import dev.counterfeit.stubs.http.HttpHandler;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.Collections;
@@ -11,7 +10,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 import wiremock.jakarta.servlet.Filter;
 import wiremock.jakarta.servlet.FilterChain;
 import wiremock.jakarta.servlet.ServletException;
@@ -67,18 +65,10 @@ final class DirectServe implements Filter {
     return headers;
   }
 
-  /** The body as sent; a gzip-encoded one unpacked as WireMock does, or kept as it is when it does not unpack. */
+  /** The body {@link RequestLimits} read (gzip already undone), or read here when it did not run. */
   private static byte[] body(HttpServletRequest http) throws IOException {
-    byte[] body = http.getInputStream().readAllBytes();
-    String encoding = http.getHeader("Content-Encoding");
-    if (body.length > 0 && encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
-      try (GZIPInputStream unpacked = new GZIPInputStream(new ByteArrayInputStream(body))) {
-        return unpacked.readAllBytes();
-      } catch (IOException e) {
-        return body;
-      }
-    }
-    return body;
+    byte[] buffered = RequestLimits.bufferedBody(http);
+    return buffered != null ? buffered : http.getInputStream().readAllBytes();
   }
 
   /** Drops the connection with a TCP reset, as a forced network failure asks. */

@@ -5,6 +5,7 @@ import dev.counterfeit.stubs.profile.Problem;
 import dev.counterfeit.stubs.profile.ProblemKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import wiremock.jakarta.servlet.ReadListener;
 import wiremock.jakarta.servlet.ServletException;
 import wiremock.jakarta.servlet.ServletInputStream;
 import wiremock.jakarta.servlet.ServletRequest;
+import wiremock.jakarta.servlet.ServletRequestWrapper;
 import wiremock.jakarta.servlet.ServletResponse;
 import wiremock.jakarta.servlet.http.HttpServletRequest;
 import wiremock.jakarta.servlet.http.HttpServletRequestWrapper;
@@ -33,6 +35,7 @@ import wiremock.org.eclipse.jetty.http.BadMessageException;
  * limit, so a small compressed bomb cannot grow in its hands.
  */
 final class RequestLimits implements Filter {
+  private static final byte[] EMPTY = new byte[0];
   private final Limits limits;
   private final Refusals refusals;
 
@@ -56,7 +59,7 @@ final class RequestLimits implements Filter {
     boolean gzip = "gzip".equalsIgnoreCase(trim(http.getHeader("Content-Encoding")));
     byte[] body;
     try {
-      body = read(http.getInputStream(), gzip);
+      body = read(http.getInputStream(), http.getContentLengthLong(), gzip);
     } catch (TooLarge e) {
       refuse(http, out, Problem.of(ProblemKind.PAYLOAD_TOO_LARGE, tooLarge()));
       return;
@@ -181,8 +184,9 @@ final class RequestLimits implements Filter {
     }
   }
 
-  private byte[] read(InputStream raw, boolean gzip) throws IOException {
-    byte[] wire = readAtMost(raw, limits.maxBodyBytes());
+  private byte[] read(InputStream raw, long declared, boolean gzip) throws IOException {
+    byte[] wire = declared >= 0 && declared <= limits.maxBodyBytes() ? exactly(raw, (int) declared)
+        : readAtMost(raw, limits.maxBodyBytes());
     if (!gzip || wire.length == 0) {
       return wire;
     }
@@ -191,8 +195,29 @@ final class RequestLimits implements Filter {
     }
   }
 
+  /** A body of a declared length, read into one array of that size (most requests: no buffer, no copy). */
+  private static byte[] exactly(InputStream in, int length) throws IOException {
+    if (length == 0) {
+      return EMPTY;
+    }
+    byte[] body = new byte[length];
+    if (in.readNBytes(body, 0, length) < length) {
+      throw new EOFException("the body ended before its Content-Length");
+    }
+    return body;
+  }
+
+  /** A body of unknown length (chunked, or none at all as in most GETs, which cost one read here). */
   private static byte[] readAtMost(InputStream in, int max) throws IOException {
+    int first = in.read();
+    if (first < 0) {
+      return EMPTY;
+    }
+    if (max < 1) {
+      throw new TooLarge();
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(first);
     byte[] buffer = new byte[8192];
     int n;
     while ((n = in.read(buffer)) >= 0) {
@@ -212,6 +237,18 @@ final class RequestLimits implements Filter {
   private static final class TooLarge extends IOException {
     TooLarge() {
       super("over the body limit");
+    }
+  }
+
+  /** The body this filter read, found through any wrapper a later filter added; null when it did not run. */
+  static byte[] bufferedBody(ServletRequest request) {
+    for (ServletRequest r = request; ; r = ((ServletRequestWrapper) r).getRequest()) {
+      if (r instanceof BufferedRequest buffered) {
+        return buffered.body;
+      }
+      if (!(r instanceof ServletRequestWrapper)) {
+        return null;
+      }
     }
   }
 

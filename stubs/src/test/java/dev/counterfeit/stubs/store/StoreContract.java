@@ -99,6 +99,35 @@ abstract class StoreContract {
   }
 
   @Test
+  void peekSeesWhatGetSeesExistsTellsPresenceAndAPeekedRecordIsNotChangedByALaterWrite() {
+    put(acme, "clients", "1", record("Acme"));
+    ObjectNode peeked = store.read(acme, v -> v.peek("clients", "1")).orElseThrow();
+    assertThat(peeked).isEqualTo(get(acme, "clients", "1").orElseThrow());
+    List<Boolean> present = store.read(acme, v -> List.of(v.exists("clients", "1"), v.exists("clients", "2"),
+        v.exists("other", "1")));
+    assertThat(present).containsExactly(true, false, false);
+    boolean elsewhere = store.read(globex, v -> v.exists("clients", "1"));
+    assertThat(elsewhere).as("another tenant's record").isFalse();
+
+    put(acme, "clients", "1", record("Acme, renamed"));
+    assertThat(peeked.get("name").asText()).as("a reader holding a peeked record").isEqualTo("Acme");
+    assertThat(store.read(acme, v -> v.peek("clients", "1")).orElseThrow().get("name").asText()).isEqualTo("Acme, renamed");
+  }
+
+  @Test
+  void aPeekedQuerySelectsTheSameItemsAndTotalAsAQuery() {
+    put(acme, "clients", "1", record("Beta"));
+    put(acme, "clients", "2", record("alpha"));
+    put(acme, "clients", "3", record("Gamma"));
+    Query query = new Query(List.of(), new Query.Sort("name", false), 1, 5);
+    Slice copied = store.read(acme, v -> v.query("clients", query));
+    Slice peeked = store.read(acme, v -> v.peek("clients", query));
+    assertThat(peeked.items()).isEqualTo(copied.items());
+    assertThat(peeked.total()).isEqualTo(copied.total()).isEqualTo(3);
+    assertThat(peeked.items()).extracting(r -> r.get("name").asText()).containsExactly("Beta", "Gamma");
+  }
+
+  @Test
   void insertionOrderSurvivesReplacementAndRemoveReportsAbsence() {
     put(acme, "clients", "2", record("second"));
     put(acme, "clients", "1", record("first"));

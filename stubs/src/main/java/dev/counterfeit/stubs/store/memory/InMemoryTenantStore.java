@@ -125,7 +125,7 @@ final class InMemoryTenantStore implements TenantStore {
     return root;
   }
 
-  /** One unit of work on a tenant; reads copy records out, writes copy them in and log how to undo. */
+  /** One unit of work on a tenant; get and query copy records out, peek shares them, writes copy them in and log how to undo. */
   private final class Unit implements TenantData {
     private final TenantKey key;
     private final Tenant tenant;
@@ -147,13 +147,34 @@ final class InMemoryTenantStore implements TenantStore {
       return Optional.ofNullable(e == null ? null : e.record().deepCopy());
     }
 
+    /** Stored records are never changed in place (a put stores a copy), so a reader may share them. */
+    @Override
+    public Optional<ObjectNode> peek(String collection, String id) {
+      Entry e = existing(collection).byId.get(id);
+      return Optional.ofNullable(e == null ? null : e.record());
+    }
+
+    @Override
+    public boolean exists(String collection, String id) {
+      return existing(collection).byId.containsKey(id);
+    }
+
     @Override
     public Slice query(String collection, Query query) {
+      return select(collection, query, true);
+    }
+
+    @Override
+    public Slice peek(String collection, Query query) {
+      return select(collection, query, false);
+    }
+
+    private Slice select(String collection, Query query, boolean copy) {
       Records records = existing(collection);
       Comparator<ObjectNode> order = Matching.order(query);
       boolean everything = query.filters().isEmpty();
       if (order == null) {
-        return page(records, query, everything);
+        return page(records, query, everything, copy);
       }
       List<ObjectNode> matching = new ArrayList<>();
       for (String id : records.byOrder.values()) {
@@ -166,12 +187,14 @@ final class InMemoryTenantStore implements TenantStore {
       int from = (int) Math.min(query.offset(), matching.size());
       int to = (int) Math.min((long) from + query.limit(), matching.size());
       List<ObjectNode> items = new ArrayList<>(to - from);
-      matching.subList(from, to).forEach(r -> items.add(r.deepCopy()));
+      for (ObjectNode r : matching.subList(from, to)) {
+        items.add(copy ? r.deepCopy() : r);
+      }
       return new Slice(items, matching.size());
     }
 
     /** Insertion order: walks only up to the page when nothing is filtered. */
-    private Slice page(Records records, Query query, boolean everything) {
+    private Slice page(Records records, Query query, boolean everything, boolean copy) {
       List<ObjectNode> items = new ArrayList<>();
       long seen = 0;
       for (String id : records.byOrder.values()) {
@@ -180,7 +203,7 @@ final class InMemoryTenantStore implements TenantStore {
           continue;
         }
         if (seen >= query.offset() && items.size() < query.limit()) {
-          items.add(r.deepCopy());
+          items.add(copy ? r.deepCopy() : r);
         } else if (everything && items.size() >= query.limit()) {
           break;
         }
