@@ -26,6 +26,12 @@ import java.util.logging.Logger;
  */
 public final class JdbcStores implements Stores {
   private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * As many read connections as the host has request threads on a small machine, so a GET never queues for a
+   * connection behind other GETs (with 8, half of 16 concurrent readers waited in the pool).
+   */
+  private static final int READERS = 16;
+
   /** The pool's start and stop notices are noise beside the fake's banner; its warnings still show. */
   private static final Logger POOL_LOG = Logger.getLogger("com.zaxxer.hikari");
 
@@ -80,7 +86,7 @@ public final class JdbcStores implements Stores {
     HikariDataSource writes = pool(url, properties, writers, null, wait, description);
     HikariDataSource reads;
     try {
-      reads = pool(url, properties, 8, readIsolation, wait, description);
+      reads = pool(url, properties, READERS, readIsolation, wait, description);
     } catch (RuntimeException e) {
       writes.close();
       throw e;
