@@ -15,13 +15,20 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public HttpResponse {
-    headers = new LinkedHashMap<>(headers);
+    headers = headers instanceof Own own ? own : new Own(headers);
     body = body == null ? new byte[0] : body;
+  }
+
+  /** A header map a response made for itself, taken as it is instead of copied once more. */
+  private static final class Own extends LinkedHashMap<String, String> {
+    Own(Map<String, String> headers) {
+      super(headers);
+    }
   }
 
   /** A JSON answer with the given media type. */
   public static HttpResponse json(int status, String mediaType, JsonNode body) {
-    Map<String, String> headers = new LinkedHashMap<>();
+    Own headers = new Own(Map.of());
     headers.put("Content-Type", mediaType + "; charset=utf-8");
     try {
       return new HttpResponse(status, headers, JSON.writeValueAsBytes(body));
@@ -46,7 +53,7 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
 
   /** A copy with one more header (replacing any of the same name). */
   public HttpResponse withHeader(String name, String value) {
-    Map<String, String> copy = new LinkedHashMap<>(headers);
+    Own copy = new Own(headers);
     copy.put(name, value);
     return new HttpResponse(status, copy, body);
   }
