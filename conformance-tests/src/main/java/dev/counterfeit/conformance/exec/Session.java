@@ -119,7 +119,7 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * Sends a request that only obtains credentials (apidev's {@code POST /login}): it changes nothing, so a
+   * Sends a request that only obtains credentials (a {@code POST /login}): it changes nothing, so a
    * read-only run sends it too.
    */
   public Reply sendForCredentials(Operation op, Map<String, String> headers, String contentType, byte[] body) {

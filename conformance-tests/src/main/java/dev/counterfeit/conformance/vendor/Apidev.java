@@ -6,11 +6,14 @@ import dev.counterfeit.conformance.cases.Credentials;
 import dev.counterfeit.conformance.cases.Rule;
 import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
+import dev.counterfeit.conformance.config.CredentialOption;
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.CannotRun;
 import dev.counterfeit.conformance.exec.Outcome;
 import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
+import dev.counterfeit.conformance.exec.VendorProfile;
+import dev.counterfeit.openapi.ApiSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +32,8 @@ final class Apidev extends BaseProfile {
 
   private final VendorRules rules;
 
-  Apidev(KitConfig config) {
-    super(config);
+  Apidev(KitConfig config, ApiSpec spec) {
+    super(config, spec);
     VendorRules r = new VendorRules()
         .add("login-wrong-password", "loginUser", 401, "login with a wrong password is 401 UNAUTHORIZED",
             Apidev::wrongPassword)
@@ -41,9 +44,24 @@ final class Apidev extends BaseProfile {
     this.rules = r;
   }
 
-  @Override
-  public String id() {
-    return "apidev";
+  /** Registers the profile in {@code META-INF/services}. */
+  public static final class Factory implements VendorProfile.Factory {
+    @Override
+    public String id() {
+      return "apidev";
+    }
+
+    @Override
+    public Map<CredentialOption, String> settings() {
+      return Map.of(CredentialOption.TOKEN, "apiKey", CredentialOption.TENANT, "tenant",
+          CredentialOption.EMAIL, "email", CredentialOption.PASSWORD, "password",
+          CredentialOption.READ_EMAIL, "readEmail", CredentialOption.READ_PASSWORD, "readPassword");
+    }
+
+    @Override
+    public VendorProfile create(KitConfig config, ApiSpec spec) {
+      return new Apidev(config, spec);
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.CannotRun;
 import dev.counterfeit.conformance.exec.Session;
 import dev.counterfeit.conformance.exec.VendorProfile;
+import dev.counterfeit.openapi.ApiSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,17 @@ import java.util.Optional;
  */
 abstract class BaseProfile implements VendorProfile {
   protected final KitConfig config;
+  protected final ApiSpec spec;
 
-  protected BaseProfile(KitConfig config) {
+  protected BaseProfile(KitConfig config, ApiSpec spec) {
     this.config = config;
+    this.spec = spec;
+  }
+
+  /** The vendor id, which names its spec. */
+  @Override
+  public String id() {
+    return spec.vendor();
   }
 
   /** The value of each security scheme for a kind of credentials (VALID, READ_ONLY, OTHER_TENANT). */

@@ -5,12 +5,15 @@ import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
 import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
+import dev.counterfeit.conformance.config.CredentialOption;
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.Outcome;
 import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
+import dev.counterfeit.conformance.exec.VendorProfile;
 import dev.counterfeit.generated.fintoro.model.Client;
 import dev.counterfeit.generated.fintoro.model.ClientCreate;
+import dev.counterfeit.openapi.ApiSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -38,13 +41,27 @@ final class Fintoro extends BaseProfile {
       .add("idempotency-conflict", "createClient", 422,
           "the same Idempotency-Key with another body is refused with an error", Fintoro::idempotencyConflict);
 
-  Fintoro(KitConfig config) {
-    super(config);
+  Fintoro(KitConfig config, ApiSpec spec) {
+    super(config, spec);
   }
 
-  @Override
-  public String id() {
-    return "fintoro";
+  /** Registers the profile in {@code META-INF/services}. */
+  public static final class Factory implements VendorProfile.Factory {
+    @Override
+    public String id() {
+      return "fintoro";
+    }
+
+    @Override
+    public Map<CredentialOption, String> settings() {
+      return Map.of(CredentialOption.TOKEN, "token", CredentialOption.READ_TOKEN, "readToken",
+          CredentialOption.OTHER_TOKEN, "otherToken");
+    }
+
+    @Override
+    public VendorProfile create(KitConfig config, ApiSpec spec) {
+      return new Fintoro(config, spec);
+    }
   }
 
   @Override

@@ -6,11 +6,14 @@ import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
 import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
+import dev.counterfeit.conformance.config.CredentialOption;
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.CannotRun;
 import dev.counterfeit.conformance.exec.Outcome;
 import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
+import dev.counterfeit.conformance.exec.VendorProfile;
+import dev.counterfeit.openapi.ApiSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -30,13 +33,26 @@ final class Flowtly extends BaseProfile {
       .add("json-ld-self", "createClient", 201,
           "a created item's @id is its own IRI and reads back", Flowtly::jsonLdSelf);
 
-  Flowtly(KitConfig config) {
-    super(config);
+  Flowtly(KitConfig config, ApiSpec spec) {
+    super(config, spec);
   }
 
-  @Override
-  public String id() {
-    return "flowtly";
+  /** Registers the profile in {@code META-INF/services}. */
+  public static final class Factory implements VendorProfile.Factory {
+    @Override
+    public String id() {
+      return "flowtly";
+    }
+
+    @Override
+    public Map<CredentialOption, String> settings() {
+      return Map.of(CredentialOption.TOKEN, "token", CredentialOption.OTHER_TOKEN, "otherToken");
+    }
+
+    @Override
+    public VendorProfile create(KitConfig config, ApiSpec spec) {
+      return new Flowtly(config, spec);
+    }
   }
 
   @Override

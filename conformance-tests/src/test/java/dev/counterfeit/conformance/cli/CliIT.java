@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.counterfeit.conformance.config.EmbeddedTarget;
 import dev.counterfeit.conformance.config.KitConfig;
+import dev.counterfeit.conformance.exec.VendorRegistry;
 import dev.counterfeit.conformance.testsupport.EmbeddedFakeFactory;
 import dev.counterfeit.stubs.StubServerConfig;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class CliIT {
   @Test
   void checksAVendorAgainstABaseUrlAndWritesJunitXmlAndTheSummary() throws Exception {
     Path reports = Path.of("target", "cli-it", "pass");
-    try (EmbeddedTarget fake = new EmbeddedFakeFactory().start(KitConfig.fromSystemProperties())) {
+    try (EmbeddedTarget fake = new EmbeddedFakeFactory().start(KitConfig.fromSystemProperties(VendorRegistry.load().ids()))) {
       Run run = java("--api", "finsync", "--base-url", fake.baseUrl(), "--token", "fs_demo_acme",
           "--other-token", "fs_demo_globex", "--report-dir", reports.toString(), "--quiet");
       assertThat(run.exit()).as(run.output()).isZero();

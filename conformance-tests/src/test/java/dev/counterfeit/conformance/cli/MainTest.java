@@ -56,6 +56,28 @@ class MainTest {
   }
 
   @Test
+  void theHelpListsEachRegisteredApiWithTheSettingsItsCredentialFlagsFill() {
+    String help = Main.command().getUsageMessage();
+    String n = System.lineSeparator();
+    assertThat(help).contains(
+        "  apidev" + n + "    --token sets counterfeit.apidev.apiKey" + n + "    --tenant sets counterfeit.apidev.tenant",
+        "  finsync" + n + "    --token sets counterfeit.finsync.apiKey" + n
+            + "    --other-token sets counterfeit.finsync.otherApiKey" + n,
+        "  fintoro" + n + "    --token sets counterfeit.fintoro.token" + n
+            + "    --read-token sets counterfeit.fintoro.readToken" + n,
+        "  flowtly" + n + "    --token sets counterfeit.flowtly.token" + n
+            + "    --other-token sets counterfeit.flowtly.otherToken" + n);
+  }
+
+  @Test
+  void anUnknownApiGetsNoCredentialsAndIsLeftForTheRunToReport() {
+    Map<String, String> p = parameters("--api", "nope,flowtly", "--token", "t");
+    assertThat(p).containsEntry("counterfeit.api", "nope,flowtly")
+        .containsEntry("counterfeit.flowtly.token", "t")
+        .doesNotContainKey("counterfeit.nope.token");
+  }
+
+  @Test
   void anExplicitDashDWinsOverTheFlagForTheSameKey() {
     Map<String, String> p = parameters("--api", "flowtly", "--token", "flag", "-Dcounterfeit.flowtly.token=explicit");
     assertThat(p).containsEntry("counterfeit.flowtly.token", "explicit");
