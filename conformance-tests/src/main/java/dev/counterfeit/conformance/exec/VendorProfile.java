@@ -54,7 +54,7 @@ public interface VendorProfile extends Conventions {
   /** A configured credential value by key ({@code email}), for body slots. */
   Optional<String> credential(String key);
 
-  /** Where a create answer carries the new item's id. */
+  /** Where a create answer carries the new item's id; {@code /id} of a bare item unless the spec says otherwise. */
   default String idPointer() {
     return "/id";
   }
@@ -69,9 +69,9 @@ public interface VendorProfile extends Conventions {
     return Optional.empty();
   }
 
-  /** Where the error code sits in an error answer. */
-  default String errorCodePointer() {
-    return "/error/code";
+  /** Where the error code sits in an error answer, if the vendor's errors carry one. */
+  default Optional<String> errorCodePointer() {
+    return Optional.empty();
   }
 
   /**
