@@ -34,7 +34,7 @@ public interface VendorProfile extends Conventions {
      */
     Map<CredentialOption, String> settings();
 
-    /** The profile, reading its credentials from the configuration. */
+    /** The profile, reading its credentials from the configuration and its answers' layout from the spec. */
     VendorProfile create(KitConfig config, ApiSpec spec);
   }
 
