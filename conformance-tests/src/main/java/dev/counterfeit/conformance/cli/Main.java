@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -103,8 +104,8 @@ public final class Main implements Callable<Integer> {
   }
 
   /** The flag of a credential option: {@code READ_EMAIL} is {@code --read-email}. */
-  private static String flag(CredentialOption option) {
-    return "--" + option.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  static String flag(CredentialOption option) {
+    return "--" + option.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The credential flags given, by the option each stands for. */

@@ -2,6 +2,7 @@ package dev.counterfeit.conformance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.counterfeit.conformance.config.CredentialOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -67,6 +68,14 @@ class MainTest {
             + "    --read-token sets counterfeit.fintoro.readToken" + n,
         "  flowtly" + n + "    --token sets counterfeit.flowtly.token" + n
             + "    --other-token sets counterfeit.flowtly.otherToken" + n);
+  }
+
+  @Test
+  void everyCredentialOptionHasTheFlagTheHelpNamesForIt() {
+    CommandLine command = Main.command();
+    for (CredentialOption option : CredentialOption.values()) {
+      assertThat(command.getCommandSpec().findOption(Main.flag(option))).as(option.name()).isNotNull();
+    }
   }
 
   @Test
