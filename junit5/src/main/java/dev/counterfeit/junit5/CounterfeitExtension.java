@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -218,7 +218,7 @@ public final class CounterfeitExtension implements BeforeAllCallback, BeforeEach
     private boolean rateLimits = true;
     private boolean checkResponses;
     private boolean resetEach = true;
-    private UnaryOperator<StubServerConfig> tweak = UnaryOperator.identity();
+    private Consumer<StubServerConfig.Builder> tweak = c -> { };
 
     private Builder() {}
 
@@ -255,20 +255,23 @@ public final class CounterfeitExtension implements BeforeAllCallback, BeforeEach
       return this;
     }
 
-    /** Anything else the server takes (a spec override, a clock): applied last, then the port is set free. */
-    public Builder configure(UnaryOperator<StubServerConfig> tweak) {
-      UnaryOperator<StubServerConfig> before = this.tweak;
-      this.tweak = c -> tweak.apply(before.apply(c));
+    /**
+     * Anything else the server takes ({@code c -> c.specOverride(vendor, yaml)}, a clock): applied last, in the
+     * order given, then the port is set free.
+     */
+    public Builder configure(Consumer<StubServerConfig.Builder> tweak) {
+      this.tweak = this.tweak.andThen(tweak);
       return this;
     }
 
     public CounterfeitExtension build() {
-      StubServerConfig config = StubServerConfig.defaults()
-          .withApis(apis)
-          .withSeed(seed)
-          .withRateLimits(rateLimits)
-          .withCheckResponses(checkResponses);
-      return new CounterfeitExtension(tweak.apply(config).withPort(0), resetEach);
+      StubServerConfig.Builder config = StubServerConfig.builder()
+          .apis(apis)
+          .seed(seed)
+          .rateLimits(rateLimits)
+          .checkResponses(checkResponses);
+      tweak.accept(config);
+      return new CounterfeitExtension(config.port(0).build(), resetEach);
     }
   }
 }

@@ -140,7 +140,7 @@ class LifecycleAcceptanceTest {
   static class ConfiguredSample {
     @RegisterExtension
     static CounterfeitExtension fake = CounterfeitExtension.builder()
-        .configure(c -> c.withPort(8080).withApis(Set.of("finsync")).withSeed(false)).build();
+        .configure(c -> c.port(8080).apis(Set.of("finsync")).seed(false)).build();
 
     @Test
     void configuredServer() throws Exception {

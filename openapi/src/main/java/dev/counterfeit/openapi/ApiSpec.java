@@ -24,6 +24,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,8 @@ import java.util.regex.Pattern;
  */
 public final class ApiSpec {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   private static final Pattern SERVER_PATH = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]+(/.*)?$");
 
   private final String vendor;
@@ -123,6 +127,65 @@ public final class ApiSpec {
   /** Where answers keep their payload ({@code x-counterfeit-envelope}). */
   public Envelope envelope() {
     return envelope;
+  }
+
+  /**
+   * Where success answers carry the property marked {@code x-counterfeit-value: <value>}, as a JSON pointer into
+   * the answer ({@code /data/id} for {@code id} in an enveloped item): the shallowest mark in the 2xx JSON schemas
+   * of every operation, read through {@code $ref} and {@code allOf}, the first in document order on a tie. Array
+   * items are not searched, so a list answer's items never decide. Empty when no answer marks the value.
+   */
+  public Optional<String> answerPointer(String value) {
+    String best = null;
+    for (JsonNode pathItem : tree.path("paths")) {
+      for (Map.Entry<String, JsonNode> entry : deref(pathItem).properties()) {
+        if (!METHODS.contains(entry.getKey())) {
+          continue;
+        }
+        for (Map.Entry<String, JsonNode> response : entry.getValue().path("responses").properties()) {
+          if (!response.getKey().startsWith("2")) {
+            continue;
+          }
+          for (JsonNode media : deref(response.getValue()).path("content")) {
+            String found = marked(media.path("schema"), value, "", 0);
+            if (found != null && (best == null || depth(found) < depth(best))) {
+              best = found;
+            }
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** The shallowest pointer below {@code at} to a property marked with {@code value}, or null. */
+  private String marked(JsonNode node, String value, String at, int depth) {
+    JsonNode schema = deref(node);
+    if (depth > 0 && (value.equals(node.path("x-counterfeit-value").asText(null))
+        || value.equals(schema.path("x-counterfeit-value").asText(null)))) {
+      return at;
+    }
+    if (depth > 16) {
+      return null;
+    }
+    String best = null;
+    for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+      String found = marked(property.getValue(), value, at + "/" + escape(property.getKey()), depth + 1);
+      if (found != null && (best == null || depth(found) < depth(best))) {
+        best = found;
+      }
+    }
+    for (JsonNode part : schema.path("allOf")) {
+      String found = marked(part, value, at, depth + 1);
+      if (found != null && (best == null || depth(found) < depth(best))) {
+        best = found;
+      }
+    }
+    return best;
+  }
+
+  private static long depth(String pointer) {
+    return pointer.chars().filter(c -> c == '/').count();
   }
 
   /** Errors and warnings swagger-parser reports (parsed on first use); a clean spec has none. */

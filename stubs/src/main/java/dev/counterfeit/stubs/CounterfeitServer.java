@@ -16,7 +16,7 @@ import dev.counterfeit.stubs.wiremock.WireMockHost;
  * The running fake: every configured API served on one port by embedded WireMock.
  *
  * <pre>{@code
- * try (CounterfeitServer server = CounterfeitServer.start(StubServerConfig.defaults().withPort(0))) {
+ * try (CounterfeitServer server = CounterfeitServer.start(StubServerConfig.builder().port(0).build())) {
  *   String base = server.baseUrl();   // http://127.0.0.1:<port>
  * }
  * }</pre>

@@ -5,6 +5,7 @@ import dev.counterfeit.stubs.http.Limits;
 import dev.counterfeit.stubs.proxy.ProxySettings;
 import dev.counterfeit.stubs.store.StoreLocation;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * How to run the fake; the CLI parses into this, and tests build it directly.
+ * How to run the fake; the CLI parses into this, and tests build it directly, both through {@link #builder()}.
  *
  * @param port the port, 0 for a free one
  * @param bind the address to listen on
@@ -58,77 +59,136 @@ public record StubServerConfig(
     specOverrides = Map.copyOf(specOverrides);
   }
 
+  /** A builder that starts at the {@linkplain Builder defaults}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /**
-   * Port 8080 on 127.0.0.1, every API, seeded, CORS for any origin, WireMock's journal off, the last 200
-   * requests in the fake's own log, rate limits on, state in memory, the {@linkplain Limits#defaults() default
-   * limits}.
+   * Builds a {@link StubServerConfig}: every setting starts at its default, so a caller names only what differs
+   * ({@code StubServerConfig.builder().port(0).rateLimits(false).build()}).
+   *
+   * <p>The defaults: port 8080 on 127.0.0.1, every API, seeded, CORS for any origin, WireMock's journal off, the
+   * last 200 requests in the fake's own log, rate limits on, answers not checked, no spec overrides, no
+   * decorator, the system clock, state in memory, the {@linkplain Limits#defaults() default limits} and no proxy.
    */
-  public static StubServerConfig defaults() {
-    return new StubServerConfig(8080, "127.0.0.1", Set.of(), true, List.of("*"), 0, 200, true, false, Map.of(),
-        UnaryOperator.identity(), Clock.systemUTC(),
-        StoreLocation.memory(), Limits.defaults(), ProxySettings.none());
-  }
+  public static final class Builder {
+    private int port = 8080;
+    private String bind = "127.0.0.1";
+    private Set<String> apis = Set.of();
+    private boolean seed = true;
+    private List<String> corsOrigins = List.of("*");
+    private int journalLimit;
+    private int requestLog = 200;
+    private boolean rateLimits = true;
+    private boolean checkResponses;
+    private final Map<String, String> specOverrides = new LinkedHashMap<>();
+    private UnaryOperator<HttpHandler> decorator = UnaryOperator.identity();
+    private Clock clock = Clock.systemUTC();
+    private StoreLocation store = StoreLocation.memory();
+    private Limits limits = Limits.defaults();
+    private ProxySettings proxy = ProxySettings.none();
 
-  public StubServerConfig withPort(int port) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    private Builder() {}
 
-  public StubServerConfig withBind(String bind) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    /** The port, 0 for a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
 
-  public StubServerConfig withApis(Set<String> apis) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    /** The address to listen on. */
+    public Builder bind(String bind) {
+      this.bind = bind;
+      return this;
+    }
 
-  public StubServerConfig withSeed(boolean seed) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    /** Vendor ids to serve; empty serves all. */
+    public Builder apis(Collection<String> apis) {
+      this.apis = Set.copyOf(apis);
+      return this;
+    }
 
-  public StubServerConfig withCorsOrigins(List<String> corsOrigins) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    /** Whether to load the demo tenants' records (credentials and reference data always load). */
+    public Builder seed(boolean seed) {
+      this.seed = seed;
+      return this;
+    }
 
-  public StubServerConfig withJournalLimit(int journalLimit) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    /** Origins browsers may call from; {@code *} allows any. */
+    public Builder corsOrigins(List<String> corsOrigins) {
+      this.corsOrigins = List.copyOf(corsOrigins);
+      return this;
+    }
 
-  public StubServerConfig withRequestLog(int requestLog) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    /** Requests WireMock's journal keeps at {@code /__admin/requests}; 0 turns it off. */
+    public Builder journalLimit(int journalLimit) {
+      this.journalLimit = journalLimit;
+      return this;
+    }
 
-  public StubServerConfig withCheckResponses(boolean checkResponses) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    /** Requests the fake's own log keeps at {@code /__counterfeit/requests}; 0 turns it off. */
+    public Builder requestLog(int requestLog) {
+      this.requestLog = requestLog;
+      return this;
+    }
 
-  public StubServerConfig withRateLimits(boolean rateLimits) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    /** Whether vendors' documented rate limits apply. */
+    public Builder rateLimits(boolean rateLimits) {
+      this.rateLimits = rateLimits;
+      return this;
+    }
 
-  /** Serves {@code yaml} instead of the packaged spec of {@code vendor}. */
-  public StubServerConfig withSpecOverride(String vendor, String yaml) {
-    Map<String, String> copy = new LinkedHashMap<>(specOverrides);
-    copy.put(vendor, yaml);
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, copy, decorator, clock, store, limits, proxy);
-  }
+    /** Whether every answer is checked against the spec. */
+    public Builder checkResponses(boolean checkResponses) {
+      this.checkResponses = checkResponses;
+      return this;
+    }
 
-  public StubServerConfig withDecorator(UnaryOperator<HttpHandler> decorator) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    /** Serves {@code yaml} instead of the packaged spec of {@code vendor}; one call per vendor. */
+    public Builder specOverride(String vendor, String yaml) {
+      specOverrides.put(vendor, yaml);
+      return this;
+    }
 
-  public StubServerConfig withStore(StoreLocation store) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    /** Wraps the fake's handler (the conformance kit's mutants break one rule this way). */
+    public Builder decorator(UnaryOperator<HttpHandler> decorator) {
+      this.decorator = decorator;
+      return this;
+    }
 
-  public StubServerConfig withLimits(Limits limits) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    /** The time the fake runs on. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
 
-  public StubServerConfig withProxy(ProxySettings proxy) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
-  }
+    /** Where records and counters are kept. */
+    public Builder store(StoreLocation store) {
+      this.store = store;
+      return this;
+    }
 
-  public StubServerConfig withClock(Clock clock) {
-    return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits, checkResponses, specOverrides, decorator, clock, store, limits, proxy);
+    /** Request sizes and connection time-outs. */
+    public Builder limits(Limits limits) {
+      this.limits = limits;
+      return this;
+    }
+
+    /** Vendors forwarded to a real implementation and checked against their specs. */
+    public Builder proxy(ProxySettings proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException when {@code journalLimit} or {@code requestLog} is negative
+     */
+    public StubServerConfig build() {
+      return new StubServerConfig(port, bind, apis, seed, corsOrigins, journalLimit, requestLog, rateLimits,
+          checkResponses, specOverrides, decorator, clock, store, limits, proxy);
+    }
   }
 }

@@ -385,8 +385,8 @@ class ApidevAcceptanceTest {
   @Test
   void jwtStopsWorkingAfterOneHourAndANewLoginWorks() {
     MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    CounterfeitServer timed = CounterfeitServer.start(StubServerConfig.defaults().withPort(0).withRateLimits(false)
-        .withApis(Set.of("apidev")).withClock(clock));
+    CounterfeitServer timed = CounterfeitServer.start(StubServerConfig.builder().port(0).rateLimits(false)
+        .apis(Set.of("apidev")).clock(clock).build());
     try {
       java.util.function.Supplier<String> login = () -> {
         Response r = RestAssured.given().baseUri(timed.baseUrl()).header("tenant", ACME_HOST).contentType("application/json")

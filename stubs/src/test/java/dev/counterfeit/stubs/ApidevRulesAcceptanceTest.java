@@ -19,7 +19,7 @@ class ApidevRulesAcceptanceTest {
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
 
   @RegisterExtension
-  static final SharedFake FAKE = new SharedFake(StubServerConfig.defaults().withPort(0).withApis(java.util.Set.of("apidev")).withClock(clock));
+  static final SharedFake FAKE = new SharedFake(StubServerConfig.builder().port(0).apis(java.util.Set.of("apidev")).clock(clock).build());
 
   private Response login(String email, String password) {
     return Api.given(FAKE.server()).header("tenant", HOST).contentType("application/json")
@@ -109,8 +109,8 @@ class ApidevRulesAcceptanceTest {
 
   @Test
   void rateLimitsCanBeSwitchedOffForFrontendWork() {
-    try (CounterfeitServer relaxed = CounterfeitServer.start(StubServerConfig.defaults().withPort(0)
-        .withApis(java.util.Set.of("apidev")).withRateLimits(false))) {
+    try (CounterfeitServer relaxed = CounterfeitServer.start(StubServerConfig.builder().port(0)
+        .apis(java.util.Set.of("apidev")).rateLimits(false).build())) {
       String token = json(Api.given(relaxed).header("tenant", HOST).contentType("application/json")
           .body("{\"email\":\"admin@acme.test\",\"password\":\"demo-password\"}").post("/apidev/v1/login")).at("/data/authorization").asText();
       for (int i = 0; i < 15; i++) {

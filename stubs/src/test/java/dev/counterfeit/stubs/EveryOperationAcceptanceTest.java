@@ -39,7 +39,7 @@ class EveryOperationAcceptanceTest {
 
   @BeforeAll
   static void start() {
-    server = CounterfeitServer.start(StubServerConfig.defaults().withPort(0).withRateLimits(false).withCheckResponses(true));
+    server = CounterfeitServer.start(StubServerConfig.builder().port(0).rateLimits(false).checkResponses(true).build());
   }
 
   @AfterAll
@@ -67,8 +67,8 @@ class EveryOperationAcceptanceTest {
     // The error envelope now demands a field the fake never sends, so every error answer breaks it.
     String stricter = spec.replaceFirst("(?m)^(\\s+)required:\\n(\\s+)- error$", "$1required:\n$2- error\n$2- code");
     assertThat(stricter).isNotEqualTo(spec);
-    try (CounterfeitServer strict = CounterfeitServer.start(StubServerConfig.defaults().withPort(0).withApis(java.util.Set.of("finsync"))
-        .withCheckResponses(true).withSpecOverride("finsync", stricter))) {
+    try (CounterfeitServer strict = CounterfeitServer.start(StubServerConfig.builder().port(0).apis(java.util.Set.of("finsync"))
+        .checkResponses(true).specOverride("finsync", stricter).build())) {
       HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(strict.baseUrl() + "/api/clients")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(answer.statusCode()).isEqualTo(401);

@@ -21,7 +21,7 @@ class FintoroRulesAcceptanceTest {
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
 
   @RegisterExtension
-  static final SharedFake FAKE = new SharedFake(StubServerConfig.defaults().withPort(0).withApis(Set.of("fintoro")).withClock(clock));
+  static final SharedFake FAKE = new SharedFake(StubServerConfig.builder().port(0).apis(Set.of("fintoro")).clock(clock).build());
 
   private static RequestSpecification as(String token) {
     return Api.given(FAKE.server()).header("Authorization", "Bearer " + token).contentType("application/json");

@@ -24,7 +24,7 @@ class LimitsAcceptanceTest {
 
   @RegisterExtension
   static final SharedFake FAKE = new SharedFake(
-      StubServerConfig.defaults().withPort(0).withRateLimits(false).withLimits(SMALL));
+      StubServerConfig.builder().port(0).rateLimits(false).limits(SMALL).build());
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -102,8 +102,8 @@ class RequestLogAcceptanceTest {
   @Nested
   class WithASmallLogAndWireMocksJournalOn {
     @RegisterExtension
-    static final SharedFake FAKE = new SharedFake(StubServerConfig.defaults().withPort(0).withRateLimits(false)
-        .withRequestLog(3).withJournalLimit(10));
+    static final SharedFake FAKE = new SharedFake(StubServerConfig.builder().port(0).rateLimits(false)
+        .requestLog(3).journalLimit(10).build());
 
     @Test
     void keepsOnlyTheLastNRequests() {
@@ -131,7 +131,7 @@ class RequestLogAcceptanceTest {
   @Nested
   class Off {
     @RegisterExtension
-    static final SharedFake FAKE = new SharedFake(StubServerConfig.defaults().withPort(0).withRequestLog(0));
+    static final SharedFake FAKE = new SharedFake(StubServerConfig.builder().port(0).requestLog(0).build());
 
     @Test
     void saysSoInsteadOfShowingAnEmptyLog() {

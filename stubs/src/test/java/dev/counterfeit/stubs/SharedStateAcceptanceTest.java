@@ -28,8 +28,8 @@ class SharedStateAcceptanceTest {
   @BeforeAll
   static void startTwoReplicas() {
     url = Postgres.newDatabase();
-    StubServerConfig config = StubServerConfig.defaults().withPort(0).withClock(clock)
-        .withStore(new StoreLocation.Database(url));
+    StubServerConfig config = StubServerConfig.builder().port(0).clock(clock)
+        .store(new StoreLocation.Database(url)).build();
     one = CounterfeitServer.start(config);
     two = CounterfeitServer.start(config);
   }

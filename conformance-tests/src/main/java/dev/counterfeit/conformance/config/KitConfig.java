@@ -16,34 +16,38 @@ import java.util.function.Function;
  * CLI passes its flags the same way.
  */
 public final class KitConfig {
-  /** Every vendor the kit knows, in report order. */
-  public static final List<String> ALL_APIS = List.of("apidev", "finsync", "fintoro", "flowtly");
-
   private final Function<String, Optional<String>> source;
+  private final List<String> known;
   private final Map<String, String> defaults;
 
-  public KitConfig(Function<String, Optional<String>> source) {
-    this(source, Map.of());
+  /**
+   * Settings read from a source.
+   *
+   * @param known every vendor the kit can check, in report order: the APIs checked when none are named
+   */
+  public KitConfig(Function<String, Optional<String>> source, List<String> known) {
+    this(source, known, Map.of());
   }
 
-  private KitConfig(Function<String, Optional<String>> source, Map<String, String> defaults) {
+  private KitConfig(Function<String, Optional<String>> source, List<String> known, Map<String, String> defaults) {
     this.source = source;
+    this.known = List.copyOf(known);
     this.defaults = Map.copyOf(defaults);
   }
 
   /** Settings read from system properties only. */
-  public static KitConfig fromSystemProperties() {
-    return new KitConfig(key -> Optional.ofNullable(System.getProperty(key)));
+  public static KitConfig fromSystemProperties(List<String> known) {
+    return new KitConfig(key -> Optional.ofNullable(System.getProperty(key)), known);
   }
 
   /** A copy where the given settings apply when nothing else sets them (the embedded fake's demo credentials). */
   public KitConfig withDefaults(Map<String, String> more) {
     Map<String, String> merged = new LinkedHashMap<>(more);
     merged.putAll(defaults);
-    return new KitConfig(source, merged);
+    return new KitConfig(source, known, merged);
   }
 
-  /** A setting by full key ({@code counterfeit.fintoro.token}); blank values count as unset. */
+  /** A setting by full key ({@code counterfeit.<vendor>.token}); blank values count as unset. */
   public Optional<String> get(String key) {
     return source.apply(key).filter(v -> !v.isBlank()).or(() -> Optional.ofNullable(defaults.get(key)));
   }
@@ -53,11 +57,11 @@ public final class KitConfig {
     return get("counterfeit." + vendor + "." + key);
   }
 
-  /** The APIs to check: {@code counterfeit.api} as a comma list, all four by default. */
+  /** The APIs to check: {@code counterfeit.api} as a comma list, every known one by default. */
   public List<String> apis() {
     return get("counterfeit.api")
         .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
-        .orElse(ALL_APIS);
+        .orElse(known);
   }
 
   /** Only these operationIds ({@code counterfeit.operations}, a comma list); empty means all. */

@@ -144,7 +144,8 @@ public final class CaseExecutor {
     if (reply.status() == c.expectedStatus()) {
       profile.errorCode(c, reply.status()).ifPresent(code -> {
         JsonNode json = reply.json();
-        String actual = json == null ? null : json.at(profile.errorCodePointer()).asText(null);
+        String actual = json == null ? null
+            : profile.errorCodePointer().map(pointer -> json.at(pointer).asText(null)).orElse(null);
         if (!code.equals(actual)) {
           problems.add("error code " + actual + " where " + code + " is due");
         }

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Where a request field shows up in a read answer, from the read schema's own extensions: the field itself, the
  * object embedded from it ({@code x-counterfeit-embed from: countryId} shows as {@code country.id}), or a nested
- * object built from flat fields ({@code x-counterfeit-nest}: apidev's {@code street} in {@code address}).
+ * object built from flat fields ({@code x-counterfeit-nest}: a {@code street} kept flat, answered in {@code address}).
  */
 final class Observed {
   private final Map<String, Location> locations = new LinkedHashMap<>();

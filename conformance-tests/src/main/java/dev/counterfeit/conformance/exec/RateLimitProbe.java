@@ -89,7 +89,8 @@ final class RateLimitProbe {
     Reply tooMany = last;
     session.profile().errorCode(c, 429).ifPresent(code -> {
       JsonNode json = tooMany.json();
-      String actual = json == null ? null : json.at(session.profile().errorCodePointer()).asText(null);
+      String actual = json == null ? null
+          : session.profile().errorCodePointer().map(pointer -> json.at(pointer).asText(null)).orElse(null);
       if (!code.equals(actual)) {
         problems.add("429: error code " + actual + " where " + code + " is due");
       }

@@ -119,7 +119,7 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * Sends a request that only obtains credentials (apidev's {@code POST /login}): it changes nothing, so a
+   * Sends a request that only obtains credentials (a {@code POST /login}): it changes nothing, so a
    * read-only run sends it too.
    */
   public Reply sendForCredentials(Operation op, Map<String, String> headers, String contentType, byte[] body) {
@@ -257,7 +257,7 @@ public final class Session implements AutoCloseable {
     Optional<Operation> list = model.find(resource, "list");
     if (list.isPresent()) {
       Reply reply = send(list.get(), null, tenant, null);
-      JsonNode items = firstArray(reply.json());
+      JsonNode items = items(reply.json());
       if (reply.status() / 100 != 2 || items == null || items.isEmpty()) {
         throw new CannotRun("prerequisite " + list.get().method() + " " + list.get().path() + " gave no item"
             + (readOnly ? " (a read-only run creates none)" : "") + ": " + reply.brief());
@@ -290,7 +290,7 @@ public final class Session implements AutoCloseable {
       }
     }
     Reply reply = send(list, null, query, Map.of(), tenant, null, null, false);
-    JsonNode items = firstArray(reply.json());
+    JsonNode items = items(reply.json());
     if (reply.status() / 100 == 2 && items != null) {
       for (JsonNode parent : items) {
         for (JsonNode child : parent.path(host.field())) {
@@ -368,20 +368,10 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** The first array in a list answer ({@code data}, {@code hydra:member}), or the answer if it is one. */
-  public static JsonNode firstArray(JsonNode answer) {
-    if (answer == null) {
-      return null;
-    }
-    if (answer.isArray()) {
-      return answer;
-    }
-    for (JsonNode value : answer) {
-      if (value.isArray()) {
-        return value;
-      }
-    }
-    return null;
+  /** The item array of a list answer, where the spec's {@code x-counterfeit-envelope} puts it, or null. */
+  public JsonNode items(JsonNode answer) {
+    JsonNode items = answer == null ? null : answer.at(model.spec().envelope().list());
+    return items != null && items.isArray() ? items : null;
   }
 
   /** Reads an item with the resource's read operation. */

@@ -5,15 +5,38 @@ import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Conventions;
 import dev.counterfeit.conformance.cases.Credentials;
 import dev.counterfeit.conformance.cases.SpecModel;
+import dev.counterfeit.conformance.config.CredentialOption;
+import dev.counterfeit.conformance.config.KitConfig;
+import dev.counterfeit.openapi.ApiSpec;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What running cases needs to know about a vendor beyond its spec: how credentials travel, where a created
  * item's id sits, which error codes a status carries, and the vendor rules no spec states. One small class per
- * vendor implements it; everything else is derived from the spec.
+ * vendor implements it; everything else is derived from the spec. A {@link Factory} registers it.
  */
 public interface VendorProfile extends Conventions {
+
+  /**
+   * Makes a vendor's profile for a run. Registered for {@link java.util.ServiceLoader} in
+   * {@code META-INF/services/dev.counterfeit.conformance.exec.VendorProfile$Factory} and found by
+   * {@link VendorRegistry}, as the fake finds its vendor profiles.
+   */
+  interface Factory {
+    /** The vendor id, as in {@code openapi/<id>.yaml}. */
+    String id();
+
+    /**
+     * Which of the vendor's settings ({@code counterfeit.<id>.<key>}) each credential option fills: the CLI's
+     * {@code --token} may be one vendor's {@code apiKey} and another's {@code token}. An option the vendor has no
+     * use for is left out.
+     */
+    Map<CredentialOption, String> settings();
+
+    /** The profile, reading its credentials from the configuration and its answers' layout from the spec. */
+    VendorProfile create(KitConfig config, ApiSpec spec);
+  }
 
   /** The vendor id, as in {@code openapi/<id>.yaml}. */
   String id();
@@ -31,7 +54,7 @@ public interface VendorProfile extends Conventions {
   /** A configured credential value by key ({@code email}), for body slots. */
   Optional<String> credential(String key);
 
-  /** Where a create answer carries the new item's id. */
+  /** Where a create answer carries the new item's id; {@code /id} of a bare item unless the spec says otherwise. */
   default String idPointer() {
     return "/id";
   }
@@ -46,9 +69,9 @@ public interface VendorProfile extends Conventions {
     return Optional.empty();
   }
 
-  /** Where the error code sits in an error answer. */
-  default String errorCodePointer() {
-    return "/error/code";
+  /** Where the error code sits in an error answer, if the vendor's errors carry one. */
+  default Optional<String> errorCodePointer() {
+    return Optional.empty();
   }
 
   /**

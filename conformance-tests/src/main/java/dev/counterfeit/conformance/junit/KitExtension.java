@@ -2,7 +2,7 @@ package dev.counterfeit.conformance.junit;
 
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.KitRun;
-import dev.counterfeit.conformance.vendor.Vendors;
+import dev.counterfeit.conformance.exec.VendorRegistry;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -24,8 +24,9 @@ public final class KitExtension implements ParameterResolver {
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     ExtensionContext classContext = context.getParent().orElse(context);
     return classContext.getStore(NAMESPACE).computeIfAbsent(KitRun.class, key -> {
-      KitConfig config = new KitConfig(context::getConfigurationParameter);
-      return KitRun.start(config, Vendors::profile, System.out);
+      VendorRegistry vendors = VendorRegistry.load();
+      KitConfig config = new KitConfig(context::getConfigurationParameter, vendors.ids());
+      return KitRun.start(config, vendors, System.out);
     }, KitRun.class);
   }
 }

@@ -6,11 +6,14 @@ import dev.counterfeit.conformance.cases.Credentials;
 import dev.counterfeit.conformance.cases.Rule;
 import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
+import dev.counterfeit.conformance.config.CredentialOption;
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.CannotRun;
 import dev.counterfeit.conformance.exec.Outcome;
 import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
+import dev.counterfeit.conformance.exec.VendorProfile;
+import dev.counterfeit.openapi.ApiSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +32,36 @@ final class Apidev extends BaseProfile {
 
   private final VendorRules rules;
 
-  Apidev(KitConfig config) {
-    super(config);
+  Apidev(KitConfig config, ApiSpec spec) {
+    super(config, spec);
     VendorRules r = new VendorRules()
-        .add("login-wrong-password", "loginUser", 401, "login with a wrong password is 401 UNAUTHORIZED",
+        .add("login-wrong-password", "loginUser", op -> 401, "login with a wrong password is 401 UNAUTHORIZED",
             Apidev::wrongPassword)
-        .add("id-in-update-body", "updateClient", 400, "an id in the update body is 400 VALIDATION_ERROR",
-            Apidev::idInUpdateBody)
-        .add("read-permission-reads", "listClients", 200, "a user with read permission only can list clients",
-            Apidev::readUserReads);
+        .add("id-in-update-body", "updateClient", VendorRules.REFUSED,
+            "an id in the update body is refused with VALIDATION_ERROR", Apidev::idInUpdateBody)
+        .add("read-permission-reads", "listClients", VendorRules.SUCCESS,
+            "a user with read permission only can list clients", Apidev::readUserReads);
     this.rules = r;
   }
 
-  @Override
-  public String id() {
-    return "apidev";
+  /** Registers the profile in {@code META-INF/services}. */
+  public static final class Factory implements VendorProfile.Factory {
+    @Override
+    public String id() {
+      return "apidev";
+    }
+
+    @Override
+    public Map<CredentialOption, String> settings() {
+      return Map.of(CredentialOption.TOKEN, "apiKey", CredentialOption.TENANT, "tenant",
+          CredentialOption.EMAIL, "email", CredentialOption.PASSWORD, "password",
+          CredentialOption.READ_EMAIL, "readEmail", CredentialOption.READ_PASSWORD, "readPassword");
+    }
+
+    @Override
+    public VendorProfile create(KitConfig config, ApiSpec spec) {
+      return new Apidev(config, spec);
+    }
   }
 
   @Override
@@ -84,7 +102,8 @@ final class Apidev extends BaseProfile {
     SpecModel.Operation login = session.model().byId("loginUser").orElseThrow();
     Reply reply = session.sendForCredentials(login, Map.of("tenant", tenant), "application/json",
         Session.bytes(body));
-    String token = reply.json() == null ? null : reply.json().at("/data/authorization").asText(null);
+    String token = reply.json() == null ? null : spec.answerPointer("token")
+        .map(pointer -> reply.json().at(pointer).asText(null)).orElse(null);
     if (reply.status() != 200 || token == null) {
       throw new CannotRun("logging in as counterfeit.apidev." + emailKey + " failed: " + reply.brief());
     }
@@ -115,21 +134,6 @@ final class Apidev extends BaseProfile {
   }
 
   @Override
-  public String idPointer() {
-    return "/data/id";
-  }
-
-  @Override
-  public String itemPointer() {
-    return "/data";
-  }
-
-  @Override
-  public Optional<String> updatedFieldsPointer() {
-    return Optional.of("/data/updated_fields");
-  }
-
-  @Override
   public Optional<String> errorCode(ConformanceCase c, int status) {
     return Optional.ofNullable(switch (status) {
       case 400 -> c.rule() == Rule.MALFORMED_JSON || c.rule() == Rule.NO_CREDENTIALS
@@ -153,7 +157,8 @@ final class Apidev extends BaseProfile {
   }
 
   private static boolean code(RuleContext r, Reply reply, String code) {
-    String actual = reply.json() == null ? null : reply.json().at("/error/code").asText(null);
+    String actual = reply.json() == null ? null : r.session().profile().errorCodePointer()
+        .map(pointer -> reply.json().at(pointer).asText(null)).orElse(null);
     r.check(code.equals(actual), "error code " + actual + " where " + code + " is due");
     return code.equals(actual);
   }
@@ -173,13 +178,13 @@ final class Apidev extends BaseProfile {
     String id = r.fresh("clients");
     ObjectNode body = RuleContext.object().put("id", id).put("name", "Conformance " + r.session().values().filler(8));
     Reply reply = r.send("updateClient", id, Map.of(), body);
-    if (r.expect("updateClient", reply, 400, "update with id in the body")) {
+    if (r.expectRefused("updateClient", reply, "update with id in the body")) {
       code(r, reply, "VALIDATION_ERROR");
     }
   }
 
   private static void readUserReads(RuleContext r) {
     Reply reply = r.sendAs(Credentials.READ_ONLY, "listClients", null, Map.of(), null);
-    r.expect("listClients", reply, 200, "listing as the read-only user");
+    r.expectSuccess("listClients", reply, "listing as the read-only user");
   }
 }

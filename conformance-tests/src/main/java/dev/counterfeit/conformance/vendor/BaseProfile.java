@@ -6,6 +6,7 @@ import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.CannotRun;
 import dev.counterfeit.conformance.exec.Session;
 import dev.counterfeit.conformance.exec.VendorProfile;
+import dev.counterfeit.openapi.ApiSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,13 +14,48 @@ import java.util.Optional;
 /**
  * Credentials as the spec's security schemes carry them: a vendor says which value each scheme gets for a
  * kind of credentials, this class puts them in the right headers ({@code Authorization: Bearer …} for an HTTP
- * bearer scheme, the named header for an API key) and builds the wrong and missing variants.
+ * bearer scheme, the named header for an API key) and builds the wrong and missing variants. Where answers keep
+ * the item, its id, the fields a partial update changed and the error code comes from the spec: its
+ * {@code x-counterfeit-envelope} and the properties it marks {@code x-counterfeit-value: id} /
+ * {@code updated-fields}.
  */
 abstract class BaseProfile implements VendorProfile {
   protected final KitConfig config;
+  protected final ApiSpec spec;
+  private final String idPointer;
+  private final Optional<String> updatedFieldsPointer;
 
-  protected BaseProfile(KitConfig config) {
+  protected BaseProfile(KitConfig config, ApiSpec spec) {
     this.config = config;
+    this.spec = spec;
+    this.idPointer = spec.answerPointer("id").orElseGet(VendorProfile.super::idPointer);
+    this.updatedFieldsPointer = spec.answerPointer("updated-fields");
+  }
+
+  @Override
+  public String itemPointer() {
+    return spec.envelope().item();
+  }
+
+  @Override
+  public String idPointer() {
+    return idPointer;
+  }
+
+  @Override
+  public Optional<String> updatedFieldsPointer() {
+    return updatedFieldsPointer;
+  }
+
+  @Override
+  public Optional<String> errorCodePointer() {
+    return spec.envelope().errorCode();
+  }
+
+  /** The vendor id, which names its spec. */
+  @Override
+  public String id() {
+    return spec.vendor();
   }
 
   /** The value of each security scheme for a kind of credentials (VALID, READ_ONLY, OTHER_TENANT). */

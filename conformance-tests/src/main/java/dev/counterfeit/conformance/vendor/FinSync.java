@@ -1,9 +1,12 @@
 package dev.counterfeit.conformance.vendor;
 
 import dev.counterfeit.conformance.cases.Credentials;
+import dev.counterfeit.conformance.config.CredentialOption;
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.CannotRun;
 import dev.counterfeit.conformance.exec.Session;
+import dev.counterfeit.conformance.exec.VendorProfile;
+import dev.counterfeit.openapi.ApiSpec;
 import java.util.Map;
 
 /**
@@ -11,13 +14,26 @@ import java.util.Map;
  * ({@code otherApiKey}) for tenant isolation. Keys have no scopes, so there is no read-only variant.
  */
 final class FinSync extends BaseProfile {
-  FinSync(KitConfig config) {
-    super(config);
+  FinSync(KitConfig config, ApiSpec spec) {
+    super(config, spec);
   }
 
-  @Override
-  public String id() {
-    return "finsync";
+  /** Registers the profile in {@code META-INF/services}. */
+  public static final class Factory implements VendorProfile.Factory {
+    @Override
+    public String id() {
+      return "finsync";
+    }
+
+    @Override
+    public Map<CredentialOption, String> settings() {
+      return Map.of(CredentialOption.TOKEN, "apiKey", CredentialOption.OTHER_TOKEN, "otherApiKey");
+    }
+
+    @Override
+    public VendorProfile create(KitConfig config, ApiSpec spec) {
+      return new FinSync(config, spec);
+    }
   }
 
   @Override

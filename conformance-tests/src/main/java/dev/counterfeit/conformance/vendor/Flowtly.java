@@ -6,11 +6,14 @@ import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
 import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
+import dev.counterfeit.conformance.config.CredentialOption;
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.CannotRun;
 import dev.counterfeit.conformance.exec.Outcome;
 import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
+import dev.counterfeit.conformance.exec.VendorProfile;
+import dev.counterfeit.openapi.ApiSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -21,22 +24,35 @@ import java.util.Map;
  */
 final class Flowtly extends BaseProfile {
   private final VendorRules rules = new VendorRules()
-      .add("merge-removes-source", "mergeCounterparty", 200,
+      .add("merge-removes-source", "mergeCounterparty", VendorRules.SUCCESS,
           "merging removes the source counterparty (its IRI answers 404)", Flowtly::mergeRemovesSource)
-      .add("merge-into-itself", "mergeCounterparty", 422,
+      .add("merge-into-itself", "mergeCounterparty", VendorRules.REFUSED,
           "merging a counterparty into itself is a 422 on source", Flowtly::mergeIntoItself)
-      .add("by-type-display-name", "createCounterpartyByType", 201,
+      .add("by-type-display-name", "createCounterpartyByType", VendorRules.SUCCESS,
           "create by type names the counterparty after the new client and links it", Flowtly::byTypeDisplayName)
-      .add("json-ld-self", "createClient", 201,
+      .add("json-ld-self", "createClient", VendorRules.SUCCESS,
           "a created item's @id is its own IRI and reads back", Flowtly::jsonLdSelf);
 
-  Flowtly(KitConfig config) {
-    super(config);
+  Flowtly(KitConfig config, ApiSpec spec) {
+    super(config, spec);
   }
 
-  @Override
-  public String id() {
-    return "flowtly";
+  /** Registers the profile in {@code META-INF/services}. */
+  public static final class Factory implements VendorProfile.Factory {
+    @Override
+    public String id() {
+      return "flowtly";
+    }
+
+    @Override
+    public Map<CredentialOption, String> settings() {
+      return Map.of(CredentialOption.TOKEN, "token", CredentialOption.OTHER_TOKEN, "otherToken");
+    }
+
+    @Override
+    public VendorProfile create(KitConfig config, ApiSpec spec) {
+      return new Flowtly(config, spec);
+    }
   }
 
   @Override
@@ -78,11 +94,11 @@ final class Flowtly extends BaseProfile {
     String source = r.fresh("counterparties");
     ObjectNode body = RuleContext.object().put("source", r.session().iri("counterparties", source));
     Reply merged = r.send("mergeCounterparty", target, Map.of(), body);
-    if (r.expect("mergeCounterparty", merged, 200, "merge")) {
+    if (r.expectSuccess("mergeCounterparty", merged, "merge")) {
       Reply gone = r.send("getCounterparty", source, Map.of(), null);
       r.expect("getCounterparty", gone, 404, "reading the merged source");
       Reply kept = r.send("getCounterparty", target, Map.of(), null);
-      r.expect("getCounterparty", kept, 200, "reading the target");
+      r.expectSuccess("getCounterparty", kept, "reading the target");
     }
   }
 
@@ -90,7 +106,7 @@ final class Flowtly extends BaseProfile {
     String target = r.fresh("counterparties");
     ObjectNode body = RuleContext.object().put("source", r.session().iri("counterparties", target));
     Reply reply = r.send("mergeCounterparty", target, Map.of(), body);
-    if (r.expect("mergeCounterparty", reply, 422, "merge into itself")) {
+    if (r.expectRefused("mergeCounterparty", reply, "merge into itself")) {
       JsonNode violations = reply.json().path("violations");
       boolean onSource = false;
       for (JsonNode v : violations) {
@@ -98,14 +114,14 @@ final class Flowtly extends BaseProfile {
       }
       r.check(onSource, "the violations name no propertyPath 'source': " + violations);
     }
-    r.expect("getCounterparty", r.send("getCounterparty", target, Map.of(), null), 200, "the target still exists");
+    r.expectSuccess("getCounterparty", r.send("getCounterparty", target, Map.of(), null), "the target still exists");
   }
 
   private static void byTypeDisplayName(RuleContext r) {
     String name = "Conformance " + r.session().values().filler(10);
     ObjectNode body = RuleContext.object().put("type", "client").put("name", name);
     Reply reply = r.send("createCounterpartyByType", null, Map.of(), body);
-    if (r.expect("createCounterpartyByType", reply, 201, "create by type")) {
+    if (r.expectSuccess("createCounterpartyByType", reply, "create by type")) {
       JsonNode answer = reply.json();
       r.check(name.equals(answer.path("displayName").asText()),
           "displayName is " + answer.path("displayName") + " where the name " + name + " is due");
@@ -113,7 +129,7 @@ final class Flowtly extends BaseProfile {
       r.check(client.matches("/clients/\\d+"), "client is " + answer.path("client") + " where a client IRI is due");
       if (client.matches("/clients/\\d+")) {
         Reply read = r.send("getClient", client.substring(client.lastIndexOf('/') + 1), Map.of(), null);
-        if (r.expect("getClient", read, 200, "reading the linked client")) {
+        if (r.expectSuccess("getClient", read, "reading the linked client")) {
           r.check(name.equals(read.json().path("name").asText()),
               "the linked client is named " + read.json().path("name") + " where " + name + " is due");
         }
@@ -124,7 +140,7 @@ final class Flowtly extends BaseProfile {
   private static void jsonLdSelf(RuleContext r) {
     String id = r.fresh("clients");
     Reply read = r.send("getClient", id, Map.of(), null);
-    if (r.expect("getClient", read, 200, "reading the client")) {
+    if (r.expectSuccess("getClient", read, "reading the client")) {
       r.check(("/clients/" + id).equals(read.json().path("@id").asText()),
           "@id is " + read.json().path("@id") + " where /clients/" + id + " is due");
     }

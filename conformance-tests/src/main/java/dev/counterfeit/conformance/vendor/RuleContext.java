@@ -108,6 +108,16 @@ final class RuleContext implements AutoCloseable {
     return true;
   }
 
+  /** {@link #expect} with the operation's success status from the spec. */
+  boolean expectSuccess(String operationId, Reply reply, String what) {
+    return expect(operationId, reply, op(operationId).successStatus(), what);
+  }
+
+  /** {@link #expect} with the status the spec gives a request the operation's schema refuses. */
+  boolean expectRefused(String operationId, Reply reply, String what) {
+    return expect(operationId, reply, op(operationId).validationStatus(), what);
+  }
+
   /** Answer ≡ record: the write's answer and a fresh read agree on every field both carry. */
   void agree(String operationId, Reply answer, Reply read) {
     problems.addAll(executor.disagreements(op(operationId), answer, read));

@@ -14,24 +14,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * A vendor's hand-written rules by key: each becomes a named case under its operation and runs as a small
  * script over a {@link RuleContext}.
  */
 final class VendorRules {
-  private record Entry(String operationId, int status, String label, Consumer<RuleContext> script, String abort) {}
+  /** The main request succeeds: the operation's success status in the spec. */
+  static final ToIntFunction<SpecModel.Operation> SUCCESS = SpecModel.Operation::successStatus;
+  /** The main request is refused: the status the spec gives a request its schema refuses. */
+  static final ToIntFunction<SpecModel.Operation> REFUSED = SpecModel.Operation::validationStatus;
+
+  private record Entry(String operationId, ToIntFunction<SpecModel.Operation> status, String label,
+      Consumer<RuleContext> script, String abort) {}
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-  /** Adds a rule. The label says what must hold; {@code status} is the answer the rule's main request expects. */
-  VendorRules add(String key, String operationId, int status, String label, Consumer<RuleContext> script) {
+  /**
+   * Adds a rule. The label says what must hold; {@code status} gives the answer the rule's main request expects
+   * from the operation's spec ({@link #SUCCESS}, {@link #REFUSED}, or a fixed HTTP status).
+   */
+  VendorRules add(String key, String operationId, ToIntFunction<SpecModel.Operation> status, String label,
+      Consumer<RuleContext> script) {
     entries.put(key, new Entry(operationId, status, label, script, null));
     return this;
   }
 
   /** Adds a rule that is switched off in this run, with the reason shown in the report. */
-  VendorRules off(String key, String operationId, int status, String label, String reason) {
+  VendorRules off(String key, String operationId, ToIntFunction<SpecModel.Operation> status, String label,
+      String reason) {
     entries.put(key, new Entry(operationId, status, label, null, reason));
     return this;
   }
@@ -42,7 +54,7 @@ final class VendorRules {
       SpecModel.Operation op = model.byId(e.operationId())
           .orElseThrow(() -> new IllegalStateException("vendor rule " + key + ": no operation " + e.operationId()));
       cases.add(new ConformanceCase(model.vendor(), op.operationId(), op.method(), op.path(), Rule.VENDOR_RULE, key,
-          "rule: " + e.label(), e.status(), CaseRequest.empty(Target.NONE), Polarity.POSITIVE, Check.STATUS,
+          "rule: " + e.label(), e.status().applyAsInt(op), CaseRequest.empty(Target.NONE), Polarity.POSITIVE, Check.STATUS,
           Map.of(), e.abort()));
     });
     return cases;

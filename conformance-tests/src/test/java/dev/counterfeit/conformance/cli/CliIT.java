@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.counterfeit.conformance.config.EmbeddedTarget;
 import dev.counterfeit.conformance.config.KitConfig;
+import dev.counterfeit.conformance.exec.VendorRegistry;
 import dev.counterfeit.conformance.testsupport.EmbeddedFakeFactory;
 import dev.counterfeit.stubs.StubServerConfig;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class CliIT {
   @Test
   void checksAVendorAgainstABaseUrlAndWritesJunitXmlAndTheSummary() throws Exception {
     Path reports = Path.of("target", "cli-it", "pass");
-    try (EmbeddedTarget fake = new EmbeddedFakeFactory().start(KitConfig.fromSystemProperties())) {
+    try (EmbeddedTarget fake = new EmbeddedFakeFactory().start(KitConfig.fromSystemProperties(VendorRegistry.load().ids()))) {
       Run run = java("--api", "finsync", "--base-url", fake.baseUrl(), "--token", "fs_demo_acme",
           "--other-token", "fs_demo_globex", "--report-dir", reports.toString(), "--quiet");
       assertThat(run.exit()).as(run.output()).isZero();
@@ -58,14 +59,14 @@ class CliIT {
     Path reports = Path.of("target", "cli-it", "timeouts");
     AtomicInteger slow = new AtomicInteger(2);
     // The first two list requests answer only after the kit's one-second timeout: two cases time out.
-    StubServerConfig config = StubServerConfig.defaults().withPort(0).withSeed(false).withRateLimits(false)
-        .withDecorator(inner -> request -> {
+    StubServerConfig config = StubServerConfig.builder().port(0).seed(false).rateLimits(false)
+        .decorator(inner -> request -> {
           if (request.method().equals("GET") && request.path().endsWith("/api/clients")
               && slow.getAndDecrement() > 0) {
             sleep(2500);
           }
           return inner.handle(request);
-        });
+        }).build();
     Run run;
     try (EmbeddedTarget fake = EmbeddedFakeFactory.start(config)) {
       run = java("--api", "finsync", "--base-url", fake.baseUrl(), "--token", "fs_demo_acme",

@@ -2,6 +2,7 @@ package dev.counterfeit.conformance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.counterfeit.conformance.config.CredentialOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -53,6 +54,36 @@ class MainTest {
         .containsEntry("counterfeit.timeoutSeconds", "5")
         .containsEntry("counterfeit.rules", "RATE_LIMITED,UNKNOWN_ID");
     assertThat(parameters("--api", "fintoro")).doesNotContainKeys("counterfeit.readOnly", "counterfeit.timeoutSeconds");
+  }
+
+  @Test
+  void theHelpListsEachRegisteredApiWithTheSettingsItsCredentialFlagsFill() {
+    String help = Main.command().getUsageMessage();
+    String n = System.lineSeparator();
+    assertThat(help).contains(
+        "  apidev" + n + "    --token sets counterfeit.apidev.apiKey" + n + "    --tenant sets counterfeit.apidev.tenant",
+        "  finsync" + n + "    --token sets counterfeit.finsync.apiKey" + n
+            + "    --other-token sets counterfeit.finsync.otherApiKey" + n,
+        "  fintoro" + n + "    --token sets counterfeit.fintoro.token" + n
+            + "    --read-token sets counterfeit.fintoro.readToken" + n,
+        "  flowtly" + n + "    --token sets counterfeit.flowtly.token" + n
+            + "    --other-token sets counterfeit.flowtly.otherToken" + n);
+  }
+
+  @Test
+  void everyCredentialOptionHasTheFlagTheHelpNamesForIt() {
+    CommandLine command = Main.command();
+    for (CredentialOption option : CredentialOption.values()) {
+      assertThat(command.getCommandSpec().findOption(Main.flag(option))).as(option.name()).isNotNull();
+    }
+  }
+
+  @Test
+  void anUnknownApiGetsNoCredentialsAndIsLeftForTheRunToReport() {
+    Map<String, String> p = parameters("--api", "nope,flowtly", "--token", "t");
+    assertThat(p).containsEntry("counterfeit.api", "nope,flowtly")
+        .containsEntry("counterfeit.flowtly.token", "t")
+        .doesNotContainKey("counterfeit.nope.token");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.counterfeit.conformance.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.counterfeit.conformance.exec.VendorRegistry;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class KitConfigTest {
   private static KitConfig of(Map<String, String> values) {
-    return new KitConfig(key -> Optional.ofNullable(values.get(key)));
+    return new KitConfig(key -> Optional.ofNullable(values.get(key)), VendorRegistry.load().ids());
   }
 
   @Test

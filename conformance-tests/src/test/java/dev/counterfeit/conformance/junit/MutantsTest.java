@@ -53,8 +53,9 @@ class MutantsTest {
    * @param says text its failure message must contain
    * @param setup turns a working fake's configuration into the broken one
    */
-  record Mutant(String name, String vendor, String brokenRule, String says, UnaryOperator<StubServerConfig> setup) {
-    Mutant(String name, String vendor, String brokenRule, UnaryOperator<StubServerConfig> setup) {
+  record Mutant(String name, String vendor, String brokenRule, String says,
+      UnaryOperator<StubServerConfig.Builder> setup) {
+    Mutant(String name, String vendor, String brokenRule, UnaryOperator<StubServerConfig.Builder> setup) {
       this(name, vendor, brokenRule, "", setup);
     }
 
@@ -68,31 +69,31 @@ class MutantsTest {
     return Stream.of(
         new Mutant("finsync name maxLength off by one", "finsync",
             "POST /api/clients -> 400 name maxLength+1 (101 chars)",
-            c -> c.withSpecOverride("finsync", spec("finsync").replace("maxLength: 100", "maxLength: 101"))),
+            c -> c.specOverride("finsync", spec("finsync").replace("maxLength: 100", "maxLength: 101"))),
         new Mutant("finsync missing x-api-key answered as if present", "finsync",
             "GET /api/clients -> 401 no credentials",
-            c -> c.withDecorator(requests(r -> r.header("x-api-key") == null,
+            c -> c.decorator(requests(r -> r.header("x-api-key") == null,
                 r -> withHeader(r, "x-api-key", "fs_demo_acme")))),
         new Mutant("finsync read answer lacks created_at", "finsync",
             "GET /api/clients/{id} -> 200 read answers the item",
-            c -> c.withDecorator(responses(on("GET", ".*/api/clients/\\d+"),
+            c -> c.decorator(responses(on("GET", ".*/api/clients/\\d+"),
                 r -> withJson(r, body -> {
                   body.remove("created_at");
                   return body;
                 })))),
         new Mutant("fintoro wrong validation envelope", "fintoro",
             "POST /clients -> 422 name maxLength+1 (256 chars)",
-            c -> c.withDecorator(responses(r -> true, r -> r.status() == 422
+            c -> c.decorator(responses(r -> true, r -> r.status() == 422
                 ? new HttpResponse(422, r.headers(), "{\"msg\":\"invalid\"}".getBytes(StandardCharsets.UTF_8))
                 : r))),
         new Mutant("fintoro type inference skipped", "fintoro",
             "POST /clients -> 201 rule: type is inferred as company",
-            c -> c.withDecorator(requests(on("POST", ".*/clients"),
+            c -> c.decorator(requests(on("POST", ".*/clients"),
                 r -> withJson(r, body -> body.has("type") ? body : body.put("type", "person"))))),
         new Mutant("fintoro create answer shows type before inference", "fintoro",
             "POST /clients -> 201 rule: type is inferred as company",
             "create answer says type=\"person\", stored record says \"company\"",
-            c -> c.withDecorator(inner -> request -> {
+            c -> c.decorator(inner -> request -> {
               HttpResponse answer = inner.handle(request);
               boolean inferred = on("POST", ".*/clients").test(request) && answer.status() == 201
                   && !Rewrites.parse(request.body()).has("type");
@@ -100,15 +101,15 @@ class MutantsTest {
             })),
         new Mutant("fintoro idempotency key dropped", "fintoro",
             "POST /clients -> 201 rule: the same Idempotency-Key and body replays",
-            c -> c.withDecorator(requests(r -> r.header("Idempotency-Key") != null,
+            c -> c.decorator(requests(r -> r.header("Idempotency-Key") != null,
                 r -> withHeader(r, "Idempotency-Key", null)))),
         new Mutant("fintoro read token may write", "fintoro",
             "POST /clients -> 403 credentials without write permission",
-            c -> c.withDecorator(requests(r -> "Bearer ft_demo_acme_read".equals(r.header("Authorization")),
+            c -> c.decorator(requests(r -> "Bearer ft_demo_acme_read".equals(r.header("Authorization")),
                 r -> withHeader(r, "Authorization", "Bearer ft_demo_acme_write")))),
         new Mutant("fintoro PUT keeps omitted fields", "fintoro",
             "PUT /clients/{client} -> 200 only required fields sent, the rest reset",
-            c -> c.withDecorator(inner -> request -> {
+            c -> c.decorator(inner -> request -> {
               if (!on("PUT", ".*/clients/\\d+").test(request)) {
                 return inner.handle(request);
               }
@@ -125,7 +126,7 @@ class MutantsTest {
             })),
         new Mutant("flowtly PATCH clears omitted fields", "flowtly",
             "PATCH /clients/{id} -> 200 only name sent, the rest unchanged",
-            c -> c.withDecorator(requests(on("PATCH", ".*/clients/\\d+"), r -> withJson(r, body -> {
+            c -> c.decorator(requests(on("PATCH", ".*/clients/\\d+"), r -> withJson(r, body -> {
               for (String field : List.of("invoiceComment", "addressCity", "tin", "vatNumber")) {
                 if (!body.has(field)) {
                   body.putNull(field);
@@ -135,16 +136,16 @@ class MutantsTest {
             })))),
         new Mutant("flowtly wrong content type answered 200", "flowtly",
             "PATCH /clients/{id} -> 415 content type application/json",
-            c -> c.withDecorator(requests(r -> "PATCH".equals(r.method())
+            c -> c.decorator(requests(r -> "PATCH".equals(r.method())
                     && String.valueOf(r.header("Content-Type")).startsWith("application/json"),
                 r -> withHeader(r, "Content-Type", "application/merge-patch+json")))),
         new Mutant("flowtly tenants share their clients", "flowtly",
             "GET /clients/{id} -> 404 item of another tenant",
-            c -> c.withDecorator(requests(r -> "Bearer fl_demo_globex".equals(r.header("Authorization")),
+            c -> c.decorator(requests(r -> "Bearer fl_demo_globex".equals(r.header("Authorization")),
                 r -> withHeader(r, "Authorization", "Bearer fl_demo_acme")))),
         new Mutant("apidev unknown id answered 200", "apidev",
             "GET /clients/{id} -> 404 unknown id",
-            c -> c.withDecorator(responses(on("GET", ".*/clients/\\d+"), r -> r.status() != 404 ? r
+            c -> c.decorator(responses(on("GET", ".*/clients/\\d+"), r -> r.status() != 404 ? r
                 : new HttpResponse(200, Map.of("Content-Type", "application/json"),
                     ("{\"success\":true,\"meta\":{},\"data\":{\"id\":\"982710394857200005\",\"name\":\"x\","
                         + "\"business_name\":null,\"email\":null,\"phone\":null,\"mobile\":null,\"image_url\":null,"
@@ -155,7 +156,7 @@ class MutantsTest {
                         .getBytes(StandardCharsets.UTF_8))))),
         new Mutant("apidev updated_fields loses an entry", "apidev",
             "PUT /clients/{id} -> 200 example body accepted and stored",
-            c -> c.withDecorator(responses(on("PUT", ".*/clients/\\d+"), r -> r.status() != 200 ? r
+            c -> c.decorator(responses(on("PUT", ".*/clients/\\d+"), r -> r.status() != 200 ? r
                 : withJson(r, body -> {
                   JsonNode fields = body.path("data").path("updated_fields");
                   if (fields instanceof ArrayNode array && !array.isEmpty()) {
@@ -165,7 +166,7 @@ class MutantsTest {
                 })))),
         new Mutant("apidev missing header coded as a validation error", "apidev",
             "GET /clients -> 400 without X-API-Key header",
-            c -> c.withDecorator(responses(r -> true, r -> r.status() != 400 ? r : withJson(r, body -> {
+            c -> c.decorator(responses(r -> true, r -> r.status() != 400 ? r : withJson(r, body -> {
               if (body.path("error") instanceof ObjectNode error && "BAD_REQUEST".equals(error.path("code").asText())) {
                 error.put("code", "VALIDATION_ERROR");
               }
@@ -173,7 +174,7 @@ class MutantsTest {
             })))),
         new Mutant("apidev latitude clamped instead of rejected", "apidev",
             "PUT /clients/{id} -> 400 latitude maximum+1 (91)",
-            c -> c.withDecorator(requests(on("PUT", ".*/clients/\\d+"), r -> withJson(r, body -> {
+            c -> c.decorator(requests(on("PUT", ".*/clients/\\d+"), r -> withJson(r, body -> {
               if (body.path("latitude").isNumber() && body.get("latitude").asDouble() > 90) {
                 body.put("latitude", 90);
               }
@@ -184,8 +185,8 @@ class MutantsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("mutants")
   void theKitFailsOnTheBrokenRule(Mutant mutant) {
-    StubServerConfig config = mutant.setup().apply(StubServerConfig.defaults().withPort(0).withSeed(false)
-        .withRateLimits(false));
+    StubServerConfig config = mutant.setup().apply(StubServerConfig.builder().port(0).seed(false)
+        .rateLimits(false)).build();
     KitLauncher.Result result;
     try (EmbeddedTarget fake = EmbeddedFakeFactory.start(config)) {
       Map<String, String> parameters = new LinkedHashMap<>(DemoCredentials.SETTINGS);
@@ -215,9 +216,9 @@ class MutantsTest {
         "$1requests: 3\n$2seconds: 2");
     Files.createDirectories(reports);
     Path specFile = Files.writeString(reports.resolve(vendor + ".yaml"), shortened);
-    StubServerConfig base = StubServerConfig.defaults().withPort(0).withSeed(true).withSpecOverride(vendor, shortened);
-    try (EmbeddedTarget fake = EmbeddedFakeFactory.start(base.withRateLimits(false));
-        EmbeddedTarget limited = EmbeddedFakeFactory.start(base.withRateLimits(true).withDecorator(decorator))) {
+    StubServerConfig.Builder base = StubServerConfig.builder().port(0).seed(true).specOverride(vendor, shortened);
+    try (EmbeddedTarget fake = EmbeddedFakeFactory.start(base.rateLimits(false).build());
+        EmbeddedTarget limited = EmbeddedFakeFactory.start(base.rateLimits(true).decorator(decorator).build())) {
       Map<String, String> parameters = new LinkedHashMap<>(DemoCredentials.SETTINGS);
       parameters.put("counterfeit.api", vendor);
       parameters.put("counterfeit.baseUrl", fake.baseUrl());
@@ -272,8 +273,8 @@ class MutantsTest {
   @Test
   void casesWhoseAnswersTimeOutAreFailuresTheSummaryCountsLikeJunit() throws IOException {
     java.util.concurrent.atomic.AtomicInteger slow = new java.util.concurrent.atomic.AtomicInteger(2);
-    StubServerConfig config = StubServerConfig.defaults().withPort(0).withSeed(true).withRateLimits(false)
-        .withDecorator(inner -> request -> {
+    StubServerConfig config = StubServerConfig.builder().port(0).seed(true).rateLimits(false)
+        .decorator(inner -> request -> {
           if (request.method().equals("GET") && request.path().endsWith("/api/clients") && slow.getAndDecrement() > 0) {
             try {
               Thread.sleep(2500);
@@ -282,7 +283,7 @@ class MutantsTest {
             }
           }
           return inner.handle(request);
-        });
+        }).build();
     Path reports = Path.of("target", "mutants", "finsync-answers-time-out");
     KitLauncher.Result result;
     try (EmbeddedTarget fake = EmbeddedFakeFactory.start(config)) {

@@ -25,13 +25,13 @@ class ReadOnlyIT {
   @Test
   void aReadOnlyRunSendsOnlySafeMethodsAndStillPassesOnExistingItems() throws Exception {
     List<String> writes = new CopyOnWriteArrayList<>();
-    StubServerConfig config = StubServerConfig.defaults().withPort(0).withSeed(true).withRateLimits(false)
-        .withDecorator(inner -> request -> {
+    StubServerConfig config = StubServerConfig.builder().port(0).seed(true).rateLimits(false)
+        .decorator(inner -> request -> {
           if (!SAFE.contains(request.method())) {
             writes.add(request.method() + " " + request.path());
           }
           return inner.handle(request);
-        });
+        }).build();
     Path reports = Path.of("target", "read-only");
     KitLauncher.Result result;
     try (EmbeddedTarget fake = EmbeddedFakeFactory.start(config)) {

@@ -20,12 +20,12 @@ public final class EmbeddedFakeFactory implements EmbeddedTarget.Factory {
 
   @Override
   public EmbeddedTarget start(KitConfig config) {
-    EmbeddedTarget main = start(StubServerConfig.defaults().withPort(0).withSeed(true).withRateLimits(false));
+    EmbeddedTarget main = start(StubServerConfig.builder().port(0).seed(true).rateLimits(false).build());
     Map<String, String> defaults = new LinkedHashMap<>(DemoCredentials.SETTINGS);
     defaults.put("counterfeit.knownGaps", KNOWN_GAPS);
     // The rate-limit cases get their own instance with limits on; throttling the whole run would take an hour.
     EmbeddedTarget limited = config.rateLimit()
-        ? start(StubServerConfig.defaults().withPort(0).withSeed(true).withRateLimits(true)) : null;
+        ? start(StubServerConfig.builder().port(0).seed(true).rateLimits(true).build()) : null;
     if (limited != null) {
       defaults.put("counterfeit.rateLimitBaseUrl", limited.baseUrl());
     }

@@ -139,27 +139,27 @@ final class CliOptions {
       // A proxied vendor is routed and checked with its spec, so it is served even when --apis leaves it out.
       served.addAll(proxies.keySet());
     }
-    StubServerConfig config = StubServerConfig.defaults()
-        .withPort(port)
-        .withBind(bind)
-        .withApis(served)
-        .withSeed(seed)
-        .withCorsOrigins(corsOrigins)
-        .withJournalLimit(journalLimit)
-        .withRequestLog(requestLog)
-        .withRateLimits(rateLimits)
-        .withCheckResponses(checkResponses)
-        .withStore(storeLocation())
-        .withLimits(limits)
-        .withProxy(proxySettings());
+    StubServerConfig.Builder config = StubServerConfig.builder()
+        .port(port)
+        .bind(bind)
+        .apis(served)
+        .seed(seed)
+        .corsOrigins(corsOrigins)
+        .journalLimit(journalLimit)
+        .requestLog(requestLog)
+        .rateLimits(rateLimits)
+        .checkResponses(checkResponses)
+        .store(storeLocation())
+        .limits(limits)
+        .proxy(proxySettings());
     for (Map.Entry<String, Path> spec : specs.entrySet()) {
       try {
-        config = config.withSpecOverride(spec.getKey(), Files.readString(spec.getValue()));
+        config.specOverride(spec.getKey(), Files.readString(spec.getValue()));
       } catch (IOException e) {
         throw new UncheckedIOException(new IOException("Cannot read spec " + spec.getValue() + ": " + e.getMessage(), e));
       }
     }
-    return config;
+    return config.build();
   }
 
   private StoreLocation storeLocation() {

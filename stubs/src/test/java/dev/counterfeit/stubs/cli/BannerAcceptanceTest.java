@@ -20,7 +20,7 @@ class BannerAcceptanceTest {
   void bannerNamesTheDashboardAndDocsUrlsAndBothOpen() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StubServerRunner runner = new StubServerRunner(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-    try (CounterfeitServer server = CounterfeitServer.start(StubServerConfig.defaults().withPort(0))) {
+    try (CounterfeitServer server = CounterfeitServer.start(StubServerConfig.builder().port(0).build())) {
       runner.printBanner(server);
       String banner = out.toString(StandardCharsets.UTF_8);
 

@@ -64,9 +64,9 @@ class ValidatingProxyAcceptanceTest {
     throw new AssertionError("no operation " + operationId + " in " + drift.toPrettyString());
   }
 
-  private static StubServerConfig proxying(URI upstream, Path report) {
-    return StubServerConfig.defaults().withPort(0).withRateLimits(false).withApis(Set.of("fintoro", "finsync"))
-        .withProxy(ProxySettings.none().withUpstream("fintoro", upstream).withReport(report));
+  private static StubServerConfig.Builder proxying(URI upstream, Path report) {
+    return StubServerConfig.builder().port(0).rateLimits(false).apis(Set.of("fintoro", "finsync"))
+        .proxy(ProxySettings.none().withUpstream("fintoro", upstream).withReport(report));
   }
 
   /** Upstream: the fake itself, which keeps the contract. */
@@ -77,8 +77,8 @@ class ValidatingProxyAcceptanceTest {
 
     @BeforeAll
     static void start(@TempDir Path dir) {
-      upstream = CounterfeitServer.start(StubServerConfig.defaults().withPort(0).withApis(Set.of("fintoro")));
-      proxy = CounterfeitServer.start(proxying(URI.create(upstream.baseUrl()), dir.resolve("drift.json")));
+      upstream = CounterfeitServer.start(StubServerConfig.builder().port(0).apis(Set.of("fintoro")).build());
+      proxy = CounterfeitServer.start(proxying(URI.create(upstream.baseUrl()), dir.resolve("drift.json")).build());
     }
 
     @AfterAll
@@ -243,7 +243,7 @@ class ValidatingProxyAcceptanceTest {
       });
       broken.setExecutor(threads);
       broken.start();
-      proxy = CounterfeitServer.start(proxying(brokenUri(), dir.resolve("drift.md")));
+      proxy = CounterfeitServer.start(proxying(brokenUri(), dir.resolve("drift.md")).build());
     }
 
     @AfterAll
@@ -319,7 +319,7 @@ class ValidatingProxyAcceptanceTest {
     void anUpstreamSlowerThanTheTimeoutIsA504AndCountedAsDrift(@TempDir Path dir) throws Exception {
       ProxySettings impatient = new ProxySettings(Map.of("fintoro", brokenUri()), dir.resolve("drift.json"),
           Duration.ofMillis(200));
-      try (CounterfeitServer own = CounterfeitServer.start(proxying(brokenUri(), null).withProxy(impatient))) {
+      try (CounterfeitServer own = CounterfeitServer.start(proxying(brokenUri(), null).proxy(impatient).build())) {
         HttpResponse<String> answer = send(at(own, "/api/public/v1/countries").header("Authorization", WRITE));
 
         assertThat(answer.statusCode()).isEqualTo(504);
@@ -330,7 +330,7 @@ class ValidatingProxyAcceptanceTest {
 
     @Test
     void theReportIsWrittenWhenTheServerStops(@TempDir Path dir) throws Exception {
-      CounterfeitServer own = CounterfeitServer.start(proxying(brokenUri(), dir.resolve("reports/drift.md")));
+      CounterfeitServer own = CounterfeitServer.start(proxying(brokenUri(), dir.resolve("reports/drift.md")).build());
       send(at(own, "/api/public/v1/clients").header("Authorization", WRITE)
           .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"name\": \"Fine\"}")));
 
@@ -351,7 +351,7 @@ class ValidatingProxyAcceptanceTest {
       closed = socket.getLocalPort();
     }
     URI upstream = URI.create("http://127.0.0.1:" + closed);
-    try (CounterfeitServer proxy = CounterfeitServer.start(proxying(upstream, dir.resolve("drift.json")))) {
+    try (CounterfeitServer proxy = CounterfeitServer.start(proxying(upstream, dir.resolve("drift.json")).build())) {
       HttpResponse<String> answer = send(at(proxy, "/api/public/v1/clients").header("Authorization", WRITE));
 
       assertThat(answer.statusCode()).isEqualTo(502);

@@ -31,7 +31,7 @@ public final class Api {
 
   /** Every API, seeded, on a free port, without rate limits. */
   public static CounterfeitServer start() {
-    return CounterfeitServer.start(StubServerConfig.defaults().withPort(0).withRateLimits(false));
+    return CounterfeitServer.start(StubServerConfig.builder().port(0).rateLimits(false).build());
   }
 
   /** A request against the server, no credentials, bodies in UTF-8. */

@@ -17,7 +17,7 @@ public final class SharedFake implements BeforeAllCallback, BeforeEachCallback, 
 
   /** Every API, seeded, on a free port, rate limits off. */
   public SharedFake() {
-    this(StubServerConfig.defaults().withPort(0).withRateLimits(false));
+    this(StubServerConfig.builder().port(0).rateLimits(false).build());
   }
 
   public SharedFake(StubServerConfig config) {
