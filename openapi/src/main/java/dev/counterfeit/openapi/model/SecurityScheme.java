@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.spec;
+package dev.counterfeit.openapi.model;
 
 /**
  * A security scheme an operation requires, reduced to where its credential travels.
