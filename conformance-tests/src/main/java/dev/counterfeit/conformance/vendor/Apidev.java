@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
 import dev.counterfeit.conformance.cases.Rule;
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.CannotRun;
 import dev.counterfeit.conformance.exec.Outcome;
 import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class Apidev extends BaseProfile {
       return token;
     }
     ObjectNode body = RuleContext.object().put("email", required(emailKey)).put("password", required(passwordKey));
-    SpecModel.Operation login = session.model().byId("loginUser").orElseThrow();
+    Operation login = session.model().byId("loginUser").orElseThrow();
     Reply reply = session.sendForCredentials(login, Map.of("tenant", tenant), "application/json",
         Session.bytes(body));
     String token = reply.json() == null ? null : reply.json().at("/data/authorization").asText(null);
@@ -105,12 +106,12 @@ final class Apidev extends BaseProfile {
   }
 
   @Override
-  public int missingCredentialsStatus(SpecModel.Operation op) {
+  public int missingCredentialsStatus(Operation op) {
     return 400;
   }
 
   @Override
-  public Map<String, String> credentialFields(SpecModel.Operation op) {
+  public Map<String, String> credentialFields(Operation op) {
     return "loginUser".equals(op.operationId()) ? Map.of("/email", "email", "/password", "password") : Map.of();
   }
 
@@ -143,7 +144,7 @@ final class Apidev extends BaseProfile {
   }
 
   @Override
-  public List<ConformanceCase> vendorCases(SpecModel model, Values values) {
+  public List<ConformanceCase> vendorCases(ApiModel model, Values values) {
     return rules.cases(model);
   }
 

@@ -3,7 +3,6 @@ package dev.counterfeit.conformance.vendor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.Outcome;
@@ -11,6 +10,7 @@ import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
 import dev.counterfeit.generated.fintoro.model.Client;
 import dev.counterfeit.generated.fintoro.model.ClientCreate;
+import dev.counterfeit.openapi.model.ApiModel;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -67,7 +67,7 @@ final class Fintoro extends BaseProfile {
   }
 
   @Override
-  public List<ConformanceCase> vendorCases(SpecModel model, Values values) {
+  public List<ConformanceCase> vendorCases(ApiModel model, Values values) {
     return rules.cases(model);
   }
 

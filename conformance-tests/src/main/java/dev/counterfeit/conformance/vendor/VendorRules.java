@@ -5,10 +5,11 @@ import dev.counterfeit.conformance.cases.Check;
 import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Polarity;
 import dev.counterfeit.conformance.cases.Rule;
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Target;
 import dev.counterfeit.conformance.exec.Outcome;
 import dev.counterfeit.conformance.exec.Session;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +37,10 @@ final class VendorRules {
     return this;
   }
 
-  List<ConformanceCase> cases(SpecModel model) {
+  List<ConformanceCase> cases(ApiModel model) {
     List<ConformanceCase> cases = new ArrayList<>();
     entries.forEach((key, e) -> {
-      SpecModel.Operation op = model.byId(e.operationId())
+      Operation op = model.byId(e.operationId())
           .orElseThrow(() -> new IllegalStateException("vendor rule " + key + ": no operation " + e.operationId()));
       cases.add(new ConformanceCase(model.vendor(), op.operationId(), op.method(), op.path(), Rule.VENDOR_RULE, key,
           "rule: " + e.label(), e.status(), CaseRequest.empty(Target.NONE), Polarity.POSITIVE, Check.STATUS,

@@ -1,10 +1,9 @@
 package dev.counterfeit.conformance.cases;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.conformance.testsupport.TinySpec;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.ApiModel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CaseGeneratorTest {
   private final List<ConformanceCase> cases =
@@ -154,7 +154,7 @@ class CaseGeneratorTest {
 
   @Test
   void referencesBecomeSlotsFilledAtRunTime() {
-    SpecModel model = SpecModel.of(ApiSpec.load("flowtly"));
+    ApiModel model = ApiModel.compile(ApiSpec.load("flowtly"));
     List<ConformanceCase> flowtly = new CaseGenerator(model, Conventions.DEFAULTS, new Values("t3st")).generate();
     ConformanceCase contact = flowtly.stream()
         .filter(c -> c.displayName().equals("POST /client-contacts -> 201 example body accepted and stored"))
@@ -164,8 +164,8 @@ class CaseGeneratorTest {
 
   @Test
   void anItemNoOperationCreatesOrListsIsTakenFromTheListThatEmbedsIt() {
-    SpecModel model = SpecModel.of(ApiSpec.load("finsync"));
-    assertThat(model.host("accounts")).get().satisfies(host -> {
+    ApiModel model = ApiModel.compile(ApiSpec.load("finsync"));
+    assertThat(model.embeddingOf("accounts")).get().satisfies(host -> {
       assertThat(host.list().operationId()).isEqualTo("listClients");
       assertThat(host.field()).isEqualTo("accounts");
     });
@@ -184,7 +184,7 @@ class CaseGeneratorTest {
 
   @Test
   void serverSetFieldsAreSentWrongAndExpectedRight() {
-    SpecModel model = SpecModel.of(ApiSpec.load("finsync"));
+    ApiModel model = ApiModel.compile(ApiSpec.load("finsync"));
     ConformanceCase set = new CaseGenerator(model, Conventions.DEFAULTS, new Values("t3st")).generate().stream()
         .filter(c -> c.rule() == Rule.SERVER_SET_FIELD).findFirst().orElseThrow();
     assertThat(set.request().body().get("type").asInt()).isZero();
@@ -195,7 +195,7 @@ class CaseGeneratorTest {
   @ParameterizedTest
   @ValueSource(strings = {"apidev", "finsync", "fintoro", "flowtly"})
   void everyVendorSpecGeneratesWithoutFailures(String vendor) {
-    List<ConformanceCase> generated = new CaseGenerator(SpecModel.of(ApiSpec.load(vendor)), Conventions.DEFAULTS,
+    List<ConformanceCase> generated = new CaseGenerator(ApiModel.compile(ApiSpec.load(vendor)), Conventions.DEFAULTS,
         new Values("t3st")).generate();
     assertThat(generated).filteredOn(c -> c.rule() == Rule.GENERATION_FAILED).isEmpty();
     assertThat(generated).hasSizeGreaterThan(30);
@@ -203,7 +203,7 @@ class CaseGeneratorTest {
 
   @Test
   void replaceExpectsOmittedFieldsBackAtTheirDefaults() {
-    SpecModel model = SpecModel.of(ApiSpec.load("fintoro"));
+    ApiModel model = ApiModel.compile(ApiSpec.load("fintoro"));
     ConformanceCase replace = new CaseGenerator(model, Conventions.DEFAULTS, new Values("t3st")).generate().stream()
         .filter(c -> c.rule() == Rule.REPLACE_RESETS_OMITTED).findFirst().orElseThrow();
     Map<String, JsonNode> defaults = replace.expectations();
@@ -222,7 +222,7 @@ class CaseGeneratorTest {
   };
 
   /** The tiny spec with a root rate limit, a 429 on list and create, and no limit at all on delete. */
-  private static SpecModel rateLimited() {
+  private static ApiModel rateLimited() {
     String yaml = TinySpec.text()
         .replace("security:\n  - bearer: []\npaths:", "security:\n  - bearer: []\n"
             + "x-counterfeit-rate-limit: {requests: 4, seconds: 2, per: tenant}\npaths:")
@@ -275,7 +275,7 @@ class CaseGeneratorTest {
 
   @Test
   void anIriArrayWithoutARefNamesTheCollectionWhoseReadPathMatchesItsPattern() {
-    SpecModel model = TinySpec.model();
+    ApiModel model = TinySpec.model();
     JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "array")
         .set("items", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
             .put("type", "string").put("format", "iri-reference").put("pattern", "^/things/[0-9]+$"));

@@ -2,10 +2,18 @@ package dev.counterfeit.openapi.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.openapi.ApiSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Reading JSON Schema nodes as the engine needs them: properties across allOf, nullability, the object branch. */
+/**
+ * Reading JSON Schema 2020-12 nodes the way the specs write them (CONVENTIONS.md): properties and required
+ * fields merged across {@code allOf}, declared types, nullability, the object branch of a composite.
+ */
 public final class SchemaNodes {
   private SchemaNodes() {}
 
@@ -27,6 +35,35 @@ public final class SchemaNodes {
       return "object";
     }
     return "any";
+  }
+
+  /**
+   * The types a schema declares, in order; {@code oneOf}/{@code anyOf} branches count with theirs
+   * ({@code oneOf: [X, {type: null}]} is X's types plus null). Empty when it declares none.
+   */
+  public static List<String> types(ApiSpec spec, JsonNode schema) {
+    JsonNode node = spec.deref(schema);
+    List<String> result = new ArrayList<>();
+    JsonNode type = node.get("type");
+    if (type != null && type.isTextual()) {
+      result.add(type.asText());
+    } else if (type != null && type.isArray()) {
+      type.forEach(t -> result.add(t.asText()));
+    } else if (node.has("oneOf") || node.has("anyOf")) {
+      for (JsonNode branch : node.has("oneOf") ? node.get("oneOf") : node.get("anyOf")) {
+        for (String t : types(spec, branch)) {
+          if (!result.contains(t)) {
+            result.add(t);
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The first non-null type a schema declares, its branches' included ({@link #types}), or empty. */
+  public static Optional<String> declaredType(ApiSpec spec, JsonNode schema) {
+    return types(spec, schema).stream().filter(t -> !"null".equals(t)).findFirst();
   }
 
   /** Whether {@code null} is an allowed value. */
@@ -62,7 +99,9 @@ public final class SchemaNodes {
   /** The branch of a schema that describes an object (itself, or a oneOf/anyOf/allOf member), dereferenced. */
   public static JsonNode objectBranch(ApiSpec spec, JsonNode schema) {
     JsonNode node = spec.deref(schema);
-    if (node.has("properties") || "object".equals(primaryType(node)) && !node.has("oneOf") && !node.has("anyOf")) {
+    boolean alternatives = node.has("oneOf") || node.has("anyOf");
+    // An allOf is one object made of its members (properties() merges them), not a choice among them.
+    if (node.has("properties") || !alternatives && (node.has("allOf") || "object".equals(primaryType(node)))) {
       return node;
     }
     for (String composite : new String[] {"oneOf", "anyOf", "allOf"}) {
@@ -105,6 +144,40 @@ public final class SchemaNodes {
     }
     node.path("properties").fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue()));
     return result;
+  }
+
+  /** {@link #properties} with each value's {@code $ref} followed. */
+  public static Map<String, JsonNode> resolvedProperties(ApiSpec spec, JsonNode schema) {
+    Map<String, JsonNode> result = new LinkedHashMap<>();
+    properties(spec, schema).forEach((name, property) -> result.put(name, spec.deref(property)));
+    return result;
+  }
+
+  /** The required property names, merged across {@code allOf} members, in document order. */
+  public static Set<String> required(ApiSpec spec, JsonNode schema) {
+    Set<String> result = new LinkedHashSet<>();
+    JsonNode node = objectBranch(spec, schema);
+    for (JsonNode member : node.path("allOf")) {
+      result.addAll(required(spec, member));
+    }
+    node.path("required").forEach(n -> result.add(n.asText()));
+    return result;
+  }
+
+  /** Whether unknown properties are refused ({@code additionalProperties: false} on the object branch). */
+  public static boolean closed(ApiSpec spec, JsonNode schema) {
+    JsonNode additional = objectBranch(spec, schema).get("additionalProperties");
+    return additional != null && additional.isBoolean() && !additional.asBoolean();
+  }
+
+  /**
+   * The schema at a pointer of property names ({@code /data/attributes}) from {@code schema}, dereferenced; the
+   * schema itself for "", empty when a step does not exist.
+   */
+  public static Optional<JsonNode> at(ApiSpec spec, JsonNode schema, String propertyPointer) {
+    List<String> segments = propertyPointer.isEmpty() ? List.of() : List.of(propertyPointer.substring(1).split("/"));
+    JsonNode found = walk(spec, schema, segments);
+    return found.isMissingNode() ? Optional.empty() : Optional.of(found);
   }
 
   /**

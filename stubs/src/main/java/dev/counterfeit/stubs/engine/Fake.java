@@ -89,6 +89,9 @@ public final class Fake implements HttpHandler {
       }
     }
     ApiModel model = ApiModel.compile(spec);
+    model.operations().stream().filter(op -> op.successStatuses().isEmpty()).findFirst().ifPresent(op -> {
+      throw new SpecException(op + ": no 2xx response, so the fake has nothing to answer it with");
+    });
     model.operations().stream().filter(op -> op.handler() != null && profile.handler(op.handler()).isEmpty())
         .findFirst().ifPresent(op -> {
           throw new SpecException(op + " names handler '" + op.handler() + "' that the " + profile.id()

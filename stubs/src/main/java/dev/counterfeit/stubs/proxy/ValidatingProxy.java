@@ -200,7 +200,7 @@ public final class ValidatingProxy implements HttpHandler, AutoCloseable {
     var declared = op.declaredStatus(response.status());
     if (declared.isEmpty()) {
       rule = "response.status";
-    } else if (op.responses().get(declared.get()) == null) {
+    } else if (op.responses().get(declared.get()).schema() == null) {
       rule = "response.body.undeclared";
     } else if (!isJson(response.body())) {
       rule = "response.body.json";

@@ -25,7 +25,7 @@ public final class ResponseValidator {
       problems.add(op + " answered " + status + ", which the spec does not declare");
       return problems;
     }
-    Schema schema = op.responses().get(declared.get());
+    Schema schema = op.responses().get(declared.get()).schema();
     if (schema == null) {
       if (body.length > 0) {
         problems.add(op + " answered " + status + " with a body the spec does not declare");
