@@ -164,10 +164,19 @@ public final class SchemaNodes {
     return result;
   }
 
-  /** Whether unknown properties are refused ({@code additionalProperties: false} on the object branch). */
+  /**
+   * Whether unknown properties are refused: {@code additionalProperties: false} on the object branch, or
+   * {@code unevaluatedProperties: false}, which closes an object made of {@code allOf} parts.
+   */
   public static boolean closed(ApiSpec spec, JsonNode schema) {
-    JsonNode additional = objectBranch(spec, schema).get("additionalProperties");
-    return additional != null && additional.isBoolean() && !additional.asBoolean();
+    JsonNode node = objectBranch(spec, schema);
+    for (String keyword : new String[] {"additionalProperties", "unevaluatedProperties"}) {
+      JsonNode value = node.get(keyword);
+      if (value != null && value.isBoolean() && !value.asBoolean()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
