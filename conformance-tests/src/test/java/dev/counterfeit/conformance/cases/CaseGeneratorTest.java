@@ -281,4 +281,76 @@ class CaseGeneratorTest {
             .put("type", "string").put("format", "iri-reference").put("pattern", "^/things/[0-9]+$"));
     assertThat(model.collectionOfIri(schema)).contains("things");
   }
+
+  private static List<String> namesOf(List<ConformanceCase> cases, String operationId) {
+    return cases.stream().filter(c -> c.operationId().equals(operationId)).map(ConformanceCase::displayName).toList();
+  }
+
+  @Test
+  void aBodyMadeOfAllOfPartsGetsTheCasesOfTheSameBodyWrittenAsOne() {
+    String split = TinySpec.text()
+        .replace("      additionalProperties: false\n      required: [code]\n      properties:\n        code:\n"
+            + "          type: string\n          maxLength: 3\n",
+            "      unevaluatedProperties: false\n      allOf:\n        - $ref: '#/components/schemas/ThingCode'\n"
+            + "      properties:\n")
+        .replace("  schemas:\n", "  schemas:\n    ThingCode:\n      type: object\n      required: [code]\n"
+            + "      properties:\n        code:\n          type: string\n          maxLength: 3\n");
+    assertThat(split).contains("allOf:\n        - $ref: '#/components/schemas/ThingCode'\n      properties:\n        size:");
+    List<ConformanceCase> generated = new CaseGenerator(TinySpec.model(split), Conventions.DEFAULTS,
+        new Values("t3st")).generate();
+    assertThat(generated).filteredOn(c -> c.rule() == Rule.GENERATION_FAILED).isEmpty();
+    assertThat(namesOf(generated, "createThing")).containsExactlyInAnyOrderElementsOf(namesOf(cases, "createThing"))
+        .contains("POST /things -> 422 code missing (required)", "POST /things -> 422 unknown field ctUnknownField");
+  }
+
+  @Test
+  void anOperationThatDeclaresNo2xxGetsAFailingCaseInsteadOfAnAssumed200() {
+    List<ConformanceCase> generated = new CaseGenerator(TinySpec.model(TinySpec.text().replace("'204':", "'409':")),
+        Conventions.DEFAULTS, new Values("t3st")).generate();
+    assertThat(generated).filteredOn(c -> c.operationId().equals("deleteThing"))
+        .noneMatch(c -> c.expectedStatus() == 200)
+        .anySatisfy(c -> {
+          assertThat(c.rule()).isEqualTo(Rule.GENERATION_FAILED);
+          assertThat(c.label()).contains("no 2xx response");
+        });
+  }
+
+  private static final String TWO_WAYS = TinySpec.text()
+      .replace("security:\n  - bearer: []\n", "security:\n  - apiKey: []\n  - bearer: []\n")
+      .replace("  securitySchemes:\n", "  securitySchemes:\n    apiKey:\n      type: apiKey\n      in: header\n"
+          + "      name: X-API-Key\n");
+
+  @Test
+  void theKitAuthenticatesWithTheFirstSecurityAlternativeItHoldsEveryCredentialOf() {
+    Conventions bearerOnly = new Conventions() {
+      @Override
+      public boolean holds(dev.counterfeit.openapi.model.SecurityScheme scheme) {
+        return scheme.bearer();
+      }
+    };
+    ApiModel model = TinySpec.model(TWO_WAYS);
+    assertThat(Conventions.DEFAULTS.requirement(model.operation("listThings")))
+        .extracting(dev.counterfeit.openapi.model.SecurityScheme::name).containsExactly("apiKey");
+    assertThat(bearerOnly.requirement(model.operation("listThings")))
+        .extracting(dev.counterfeit.openapi.model.SecurityScheme::name).containsExactly("bearer");
+    List<ConformanceCase> generated = new CaseGenerator(model, bearerOnly, new Values("t3st")).generate();
+    assertThat(generated).filteredOn(c -> c.rule() == Rule.INVALID_CREDENTIAL && c.operationId().equals("listThings"))
+        .extracting(ConformanceCase::subject).containsExactly("bearer");
+  }
+
+  @Test
+  void everySchemeOfAnAndRequirementIsLeftOutOnceUnlessAnotherAlternativeStillLetsTheRequestIn() {
+    String both = TWO_WAYS.replace("  - apiKey: []\n  - bearer: []\n", "  - apiKey: []\n    bearer: []\n");
+    List<ConformanceCase> and = new CaseGenerator(TinySpec.model(both), Conventions.DEFAULTS, new Values("t3st"))
+        .generate();
+    assertThat(and).filteredOn(c -> c.rule() == Rule.MISSING_CREDENTIAL && c.operationId().equals("listThings"))
+        .extracting(ConformanceCase::label)
+        .containsExactlyInAnyOrder("without X-API-Key header", "without Authorization header");
+    // With bearer alone enough too, leaving out the API key of apiKey + bearer still gets in: no such case.
+    String either = both.replace("    bearer: []\n", "    bearer: []\n  - bearer: []\n");
+    List<ConformanceCase> or = new CaseGenerator(TinySpec.model(either), Conventions.DEFAULTS, new Values("t3st"))
+        .generate();
+    assertThat(or).filteredOn(c -> c.rule() == Rule.MISSING_CREDENTIAL && c.operationId().equals("listThings"))
+        .extracting(ConformanceCase::label).containsExactly("without Authorization header");
+  }
 }
