@@ -174,6 +174,17 @@ public record Operation(
     return template.replaceAll("\\{[^}]*}", "").length();
   }
 
+  /** An operation is compiled once, so it is itself and nothing else (and hashing it stays cheap as a map key). */
+  @Override
+  public boolean equals(Object other) {
+    return this == other;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+
   @Override
   public String toString() {
     return method + " " + template + " (" + operationId + ")";
