@@ -1,6 +1,7 @@
 package dev.counterfeit.openapi.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.openapi.ApiSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,11 +147,28 @@ public final class SchemaNodes {
     return result;
   }
 
-  /** {@link #properties} with each value's {@code $ref} followed. */
+  /**
+   * {@link #properties} with each value's {@code $ref} followed. Keywords written beside a {@code $ref}
+   * ({@code readOnly}, {@code x-counterfeit-ref}) are kept over the target's, as {@link #extension} reads them.
+   */
   public static Map<String, JsonNode> resolvedProperties(ApiSpec spec, JsonNode schema) {
     Map<String, JsonNode> result = new LinkedHashMap<>();
-    properties(spec, schema).forEach((name, property) -> result.put(name, spec.deref(property)));
+    properties(spec, schema).forEach((name, property) -> result.put(name, resolved(spec, property)));
     return result;
+  }
+
+  private static JsonNode resolved(ApiSpec spec, JsonNode property) {
+    JsonNode target = spec.deref(property);
+    if (!property.has("$ref") || property.size() == 1 || !target.isObject()) {
+      return target;
+    }
+    ObjectNode merged = ((ObjectNode) target).deepCopy();
+    property.fields().forEachRemaining(e -> {
+      if (!e.getKey().equals("$ref")) {
+        merged.set(e.getKey(), e.getValue());
+      }
+    });
+    return merged;
   }
 
   /** The required property names, merged across {@code allOf} members, in document order. */

@@ -29,6 +29,7 @@ class SchemaNodesTest {
                         properties:
                           email: {type: string, format: email}
                           address: {$ref: '#/components/schemas/Address'}
+                          owner: {$ref: '#/components/schemas/Base', readOnly: true, x-counterfeit-ref: users}
             responses:
               '201': {description: created}
       components:
@@ -64,7 +65,7 @@ class SchemaNodesTest {
 
   @Test
   void allOfMergesThePropertiesOfEveryPartFollowingNestedRefs() {
-    assertThat(SchemaNodes.properties(SPEC, BODY)).containsOnlyKeys("id", "name", "email", "address");
+    assertThat(SchemaNodes.properties(SPEC, BODY)).containsOnlyKeys("id", "name", "email", "address", "owner");
     assertThat(SchemaNodes.resolvedProperties(SPEC, BODY).get("address").has("oneOf")).isTrue();
     assertThat(SchemaNodes.properties(SPEC, BODY).get("address").has("$ref")).isTrue();
   }
@@ -113,5 +114,16 @@ class SchemaNodesTest {
     assertThat(SchemaNodes.nullable(SPEC, maybe)).isTrue();
     assertThat(SchemaNodes.nullable(SPEC, SPEC.at("/components/schemas/Base"))).isFalse();
     assertThat(SchemaNodes.declaredType(SPEC, SPEC.at("/components/schemas/Named"))).isEmpty();
+  }
+
+  @Test
+  void keywordsBesideARefWinOverTheTargetsWhenPropertiesAreResolved() {
+    JsonNode owner = SchemaNodes.resolvedProperties(SPEC, BODY).get("owner");
+    assertThat(owner.path("readOnly").asBoolean()).isTrue();
+    assertThat(owner.path("x-counterfeit-ref").asText()).isEqualTo("users");
+    assertThat(owner.path("properties").has("id")).isTrue();
+    assertThat(SchemaNodes.extension(SPEC, SchemaNodes.properties(SPEC, BODY).get("owner"), "x-counterfeit-ref")
+        .asText()).isEqualTo("users");
+    assertThat(SPEC.at("/components/schemas/Base").has("readOnly")).isFalse();
   }
 }
