@@ -1,7 +1,8 @@
 package dev.counterfeit.junit5;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.SecurityScheme;
 import dev.counterfeit.stubs.CounterfeitServer;
 import dev.counterfeit.stubs.StubServerConfig;
 import java.util.ArrayList;
@@ -131,17 +132,16 @@ public final class CounterfeitExtension implements BeforeAllCallback, BeforeEach
 
   private List<DemoCredential> readCredentials(String api) {
     // The served spec, so a spec override's security schemes count.
-    ApiSpec spec = running().fake().models().stream().filter(m -> m.vendor().equals(api)).findFirst()
-        .orElseThrow().spec();
+    ApiModel model = running().fake().models().stream().filter(m -> m.vendor().equals(api)).findFirst()
+        .orElseThrow();
     List<DemoCredential> all = new ArrayList<>();
     for (JsonNode c : running().fake().demoCredentials().get(api)) {
       String scheme = c.path("scheme").asText();
-      JsonNode definition = spec.tree().path("components").path("securitySchemes").path(scheme);
-      boolean bearer = definition.path("type").asText().equals("http");
+      SecurityScheme definition = model.schemes().get(scheme);
       List<String> grants = new ArrayList<>();
       c.path("grants").forEach(g -> grants.add(g.asText()));
-      all.add(new DemoCredential(api, scheme, bearer ? "Authorization" : definition.path("name").asText(),
-          c.path("value").asText(), bearer, c.path("tenant").asText(), grants));
+      all.add(new DemoCredential(api, scheme, definition.header(), c.path("value").asText(), definition.bearer(),
+          c.path("tenant").asText(), grants));
     }
     return List.copyOf(all);
   }

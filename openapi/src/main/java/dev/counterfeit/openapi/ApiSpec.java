@@ -194,6 +194,29 @@ public final class ApiSpec {
     return messages == null ? List.of() : List.copyOf(messages);
   }
 
+  /** The document's {@code info.title}, or the vendor id when it has none. */
+  public String title() {
+    return tree.path("info").path("title").asText(vendor);
+  }
+
+  /** The path templates of {@code paths} as written ({@code /clients/{id}}), in document order. */
+  public List<String> pathTemplates() {
+    List<String> templates = new java.util.ArrayList<>();
+    tree.path("paths").fieldNames().forEachRemaining(templates::add);
+    return List.copyOf(templates);
+  }
+
+  /** Every {@code operationId} the document declares, in document order. */
+  public List<String> operationIds() {
+    List<String> ids = new java.util.ArrayList<>();
+    tree.path("paths").forEach(path -> path.forEach(op -> {
+      if (op.hasNonNull("operationId")) {
+        ids.add(op.get("operationId").asText());
+      }
+    }));
+    return List.copyOf(ids);
+  }
+
   /** The path part of {@code servers[0].url} ({@code /api/public/v1}), or "" when the API sits at the root. */
   public String basePath() {
     JsonNode url = tree.path("servers").path(0).path("url");

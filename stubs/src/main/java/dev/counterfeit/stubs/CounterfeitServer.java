@@ -58,7 +58,7 @@ public final class CounterfeitServer implements AutoCloseable {
 
   /**
    * Opens the store, compiles the specs, seeds what the store lacks and starts listening; a spec or a store that
-   * cannot be used fails here ({@link dev.counterfeit.stubs.spec.SpecException},
+   * cannot be used fails here ({@link dev.counterfeit.openapi.model.SpecException},
    * {@link dev.counterfeit.stubs.store.StoreException}).
    */
   public static CounterfeitServer start(StubServerConfig config) {

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.counterfeit.openapi.ApiSpec;
 
-import dev.counterfeit.stubs.spec.ApiModel;
-import dev.counterfeit.stubs.spec.Operation;
-import dev.counterfeit.stubs.spec.Parameter;
-import dev.counterfeit.stubs.spec.SecurityScheme;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.Parameter;
+import dev.counterfeit.openapi.model.SecurityScheme;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

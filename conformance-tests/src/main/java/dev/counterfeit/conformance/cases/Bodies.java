@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
+import dev.counterfeit.openapi.model.Action;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.RequestBody;
+import dev.counterfeit.openapi.model.SchemaNodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +20,20 @@ import java.util.Optional;
  * executor fills with the id (or IRI) of a real item.
  */
 public final class Bodies {
-  private final SpecModel model;
+  private final ApiModel model;
   private final Values values;
   private final Conventions conventions;
 
-  public Bodies(SpecModel model, Values values, Conventions conventions) {
+  public Bodies(ApiModel model, Values values, Conventions conventions) {
     this.model = model;
     this.values = values;
     this.conventions = conventions;
   }
 
   /** The valid body of an operation that takes one. */
-  public BodyTemplate base(SpecModel.Operation op) {
-    SpecModel.Body body = op.body();
-    JsonNode schema = model.spec().deref(body.schema());
+  public BodyTemplate base(Operation op) {
+    RequestBody body = op.body();
+    JsonNode schema = model.spec().deref(body.schemaNode());
     List<JsonNode> examples = Values.examplesOf(schema);
     JsonNode value;
     if (!examples.isEmpty()) {
@@ -37,8 +42,8 @@ public final class Bodies {
       value = body.examples().get(0);
     } else {
       ObjectNode built = JsonNodeFactory.instance.objectNode();
-      Map<String, JsonNode> properties = Schemas.properties(model, schema);
-      for (String name : Schemas.required(model, schema)) {
+      Map<String, JsonNode> properties = SchemaNodes.resolvedProperties(model.spec(), schema);
+      for (String name : SchemaNodes.required(model.spec(), schema)) {
         JsonNode property = properties.get(name);
         built.set(name, property == null ? com.fasterxml.jackson.databind.node.TextNode.valueOf(values.filler(8)) : values.sample(model, property));
       }
@@ -49,14 +54,14 @@ public final class Bodies {
 
   /** The valid body that creates an item of a collection, if the spec has a create operation for it. */
   public Optional<BodyTemplate> create(String resource) {
-    return model.find(resource, "create").filter(op -> op.body() != null).map(this::base);
+    return model.find(resource, Action.CREATE).filter(op -> op.body() != null).map(this::base);
   }
 
   /** The base body cut down to its required fields (and their slots). */
-  public BodyTemplate minimal(SpecModel.Operation op) {
+  public BodyTemplate minimal(Operation op) {
     BodyTemplate base = base(op);
     BodyTemplate result = base;
-    var required = Schemas.required(model, op.body().schema());
+    var required = SchemaNodes.required(model.spec(), op.body().schemaNode());
     for (var it = base.body().fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!required.contains(name)) {
@@ -67,9 +72,9 @@ public final class Bodies {
   }
 
   /** The slots of a body: references to other collections, and credential fields. */
-  public List<Slot> slotsOf(SpecModel.Operation op, JsonNode body) {
+  public List<Slot> slotsOf(Operation op, JsonNode body) {
     List<Slot> slots = new ArrayList<>();
-    Map<String, JsonNode> properties = Schemas.properties(model, op.body().schema());
+    Map<String, JsonNode> properties = SchemaNodes.resolvedProperties(model.spec(), op.body().schemaNode());
     for (Map.Entry<String, JsonNode> e : properties.entrySet()) {
       JsonNode value = body.get(e.getKey());
       String collection = e.getValue().path("x-counterfeit-ref").asText(null);
@@ -108,7 +113,7 @@ public final class Bodies {
   }
 
   /** Schema errors of a body against the operation's request schema; empty when valid. */
-  public List<Error> errors(SpecModel.Operation op, JsonNode body) {
+  public List<Error> errors(Operation op, JsonNode body) {
     return model.spec().schema(op.body().schemaPointer()).validate(body);
   }
 }

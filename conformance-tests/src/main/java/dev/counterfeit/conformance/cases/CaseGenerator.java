@@ -7,8 +7,13 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.Error;
-import dev.counterfeit.conformance.cases.SpecModel.Operation;
-import dev.counterfeit.conformance.cases.SpecModel.Param;
+import dev.counterfeit.openapi.model.Action;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.Parameter;
+import dev.counterfeit.openapi.model.RateLimit;
+import dev.counterfeit.openapi.model.SchemaNodes;
+import dev.counterfeit.openapi.model.SecurityScheme;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,12 +44,12 @@ public final class CaseGenerator {
   private static final Set<Rule> AHEAD_OF_BODY = Set.of(Rule.UNKNOWN_ID, Rule.NO_CREDENTIALS, Rule.MISSING_CREDENTIAL,
       Rule.INVALID_CREDENTIAL, Rule.READ_ONLY_CREDENTIAL);
 
-  private final SpecModel model;
+  private final ApiModel model;
   private final Conventions conventions;
   private final Values values;
   private final Bodies bodies;
 
-  public CaseGenerator(SpecModel model, Conventions conventions, Values values) {
+  public CaseGenerator(ApiModel model, Conventions conventions, Values values) {
     this.model = model;
     this.conventions = conventions;
     this.values = values;
@@ -58,7 +63,7 @@ public final class CaseGenerator {
   /** Every case of the spec, sorted by operationId and then test name; names are unique. */
   public List<ConformanceCase> generate() {
     List<ConformanceCase> all = new ArrayList<>();
-    for (Operation op : model.operations()) {
+    for (Operation op : model.operationsById()) {
       try {
         all.addAll(new OperationCases(op).build());
       } catch (RuntimeException e) {
@@ -93,39 +98,10 @@ public final class CaseGenerator {
     return result;
   }
 
-  private List<JsonNode> exampleValues;
-
-  /** Every scalar value found under an {@code example} or {@code examples} anywhere in the spec, once. */
-  private List<JsonNode> exampleValues() {
-    if (exampleValues == null) {
-      java.util.LinkedHashSet<JsonNode> found = new java.util.LinkedHashSet<>();
-      collectExampleValues(model.spec().tree(), false, found);
-      exampleValues = List.copyOf(found);
-    }
-    return exampleValues;
-  }
-
-  private static void collectExampleValues(JsonNode node, boolean inExample, Set<JsonNode> into) {
-    if (node.isValueNode()) {
-      if (inExample && !node.isNull()) {
-        into.add(node);
-      }
-      return;
-    }
-    for (var it = node.fields(); it.hasNext(); ) {
-      var e = it.next();
-      collectExampleValues(e.getValue(), inExample || e.getKey().equals("example") || e.getKey().equals("examples"),
-          into);
-    }
-    if (node.isArray()) {
-      node.forEach(n -> collectExampleValues(n, inExample, into));
-    }
-  }
-
   /** The id a path parameter's schema accepts but no item has. */
   public String unknownId(JsonNode schema) {
     JsonNode s = model.spec().deref(schema);
-    String type = Schemas.primaryType(model, s).orElse("string");
+    String type = SchemaNodes.declaredType(model.spec(), s).orElse("string");
     if ("integer".equals(type) || "number".equals(type)) {
       BigDecimal max = s.has("maximum") ? s.get("maximum").decimalValue() : BigDecimal.valueOf(999_999_999L);
       return max.min(BigDecimal.valueOf(999_999_999L)).toBigInteger().toString();
@@ -142,19 +118,19 @@ public final class CaseGenerator {
 
   /** The value of a reference to an item that does not exist. */
   JsonNode unknownReference(String collection, boolean iri, JsonNode fieldSchema) {
-    Optional<Operation> read = model.find(collection, "read");
-    String id = read.flatMap(Operation::itemParam).map(p -> unknownId(p.schema()))
+    Optional<Operation> read = model.find(collection, Action.READ);
+    String id = read.flatMap(Operation::itemParam).map(p -> unknownId(p.schemaNode()))
         .orElseGet(() -> unknownId(fieldSchema.has("items") ? fieldSchema.get("items") : fieldSchema));
     JsonNode single;
     if (iri) {
       String path = read.map(Operation::path).orElse("/" + collection + "/{id}");
       single = TextNode.valueOf(path.replaceAll("\\{[^}]+}$", id));
-    } else if (Schemas.primaryType(model, fieldSchema).filter(t -> t.equals("integer")).isPresent()) {
+    } else if (SchemaNodes.declaredType(model.spec(), fieldSchema).filter(t -> t.equals("integer")).isPresent()) {
       single = Values.number(new BigDecimal(id), true);
     } else {
       single = TextNode.valueOf(id);
     }
-    if (Schemas.primaryType(model, fieldSchema).filter("array"::equals).isPresent()) {
+    if (SchemaNodes.declaredType(model.spec(), fieldSchema).filter("array"::equals).isPresent()) {
       return JSON.arrayNode().add(single);
     }
     return single;
@@ -174,8 +150,8 @@ public final class CaseGenerator {
       this.base = op.body() == null ? null : bodies.base(op);
       this.itemProblem = op.itemParam().isPresent() ? obtainProblem(op.itemResource()) : null;
       String item = op.itemResource();
-      this.foundOnly = itemProblem == null && op.itemParam().isPresent() && model.find(item, "create").isEmpty()
-          && model.find(item, "list").isEmpty();
+      this.foundOnly = itemProblem == null && op.itemParam().isPresent() && model.find(item, Action.CREATE).isEmpty()
+          && model.find(item, Action.LIST).isEmpty();
       if (base != null) {
         List<Error> errors = bodies.errors(op, base.body());
         if (!errors.isEmpty()) {
@@ -192,10 +168,10 @@ public final class CaseGenerator {
       if (op.body() != null) {
         bodyShape();
         bodyFields();
-        if ("merge".equals(op.action())) {
+        if (op.action() == Action.MERGE) {
           mergeSemantics();
         }
-        if ("replace".equals(op.action())) {
+        if (op.action() == Action.REPLACE) {
           replaceSemantics();
         }
       }
@@ -207,15 +183,15 @@ public final class CaseGenerator {
     // ---- the documented rate limit -------------------------------------------------------------------------
 
     private void rateLimit() {
-      SpecModel.RateLimit limit = op.rateLimit();
+      RateLimit limit = op.rateLimit();
       if (limit == null || !op.declares(429)) {
         return;
       }
-      String label = "rate limit " + limit.requests() + " per " + limit.seconds() + " s per " + limit.per()
+      String label = "rate limit " + limit.requests() + " per " + limit.window().toSeconds() + " s per " + limit.per().name().toLowerCase(Locale.ROOT)
           + ", then 429 until the window ends";
       if (!conventions.rateLimitCases()) {
         addAborted(Rule.RATE_LIMITED, null, label, 429, Polarity.NEGATIVE, "opt-in: it sends up to "
-            + (2 * limit.requests() + 2) + " spaced requests and waits out the " + limit.seconds()
+            + (2 * limit.requests() + 2) + " spaced requests and waits out the " + limit.window().toSeconds()
             + " s window; run with --rate-limit (counterfeit.rateLimit=true)");
         return;
       }
@@ -227,7 +203,7 @@ public final class CaseGenerator {
      * with the configured account, else a body the schema refuses.
      */
     private CaseRequest rateLimitProbe() {
-      if (!op.writes()) {
+      if (!op.isWrite()) {
         return positive(base);
       }
       if (op.itemParam().isPresent()) {
@@ -248,7 +224,7 @@ public final class CaseGenerator {
       if (op.itemParam().isEmpty()) {
         return Target.NONE;
       }
-      return op.writes() && !"list".equals(op.action()) ? Target.FRESH : Target.SHARED;
+      return op.isWrite() && op.action() != Action.LIST ? Target.FRESH : Target.SHARED;
     }
 
     private Target negativeTarget() {
@@ -261,14 +237,14 @@ public final class CaseGenerator {
     private CaseRequest request(Target target, BodyTemplate body) {
       CaseRequest r = CaseRequest.empty(target);
       if (target == Target.UNKNOWN) {
-        r = r.withTarget(target, unknownId(op.itemParam().orElseThrow().schema()));
+        r = r.withTarget(target, unknownId(op.itemParam().orElseThrow().schemaNode()));
       }
       Map<String, String> query = new LinkedHashMap<>();
       Map<String, String> headers = new LinkedHashMap<>();
-      for (Param p : op.parameters()) {
-        if (p.required() && !isCredentialHeader(p) && ("query".equals(p.in()) || "header".equals(p.in()))) {
-          String value = text(values.sample(model, p.schema()));
-          ("query".equals(p.in()) ? query : headers).put(p.name(), value);
+      for (Parameter p : op.parameters()) {
+        if (p.required() && !isCredentialHeader(p) && (p.in() == Parameter.In.QUERY || p.in() == Parameter.In.HEADER)) {
+          String value = text(values.sample(model, p.schemaNode()));
+          (p.in() == Parameter.In.QUERY ? query : headers).put(p.name(), value);
         }
       }
       r = r.withQuery(query).withHeaders(headers);
@@ -281,7 +257,7 @@ public final class CaseGenerator {
     private CaseRequest positive(BodyTemplate body) {
       CaseRequest r = request(positiveTarget(), body);
       // Custom actions may consume what they reference (a merge removes its source): give them their own items.
-      if ("custom".equals(op.action()) && body != null) {
+      if (op.action() == Action.CUSTOM && body != null) {
         r = r.withBody(r.contentType(), r.body(), body.slots().stream().map(s -> s.kind() == Slot.Kind.REFERENCE
             ? s.asFresh() : s).toList());
       }
@@ -323,8 +299,8 @@ public final class CaseGenerator {
       if (resource == null) {
         return "the operation names no x-counterfeit-resource for its path parameter";
       }
-      if (model.find(resource, "create").isPresent() || model.find(resource, "list").isPresent()
-          || model.host(resource).isPresent()) {
+      if (model.find(resource, Action.CREATE).isPresent() || model.find(resource, Action.LIST).isPresent()
+          || model.embeddingOf(resource).isPresent()) {
         return null;
       }
       return "no operation creates or lists '" + resource + "', and no list embeds its items, so no existing item"
@@ -332,10 +308,10 @@ public final class CaseGenerator {
     }
 
     private Check writeCheck() {
-      boolean readable = model.find(op.resource() == null ? "" : op.resource(), "read").isPresent();
-      return switch (op.action() == null ? "" : op.action()) {
-        case "create", "replace" -> readable ? Check.READ_BACK : Check.STATUS;
-        case "merge" -> readable ? Check.MERGE : Check.STATUS;
+      boolean readable = model.find(op.resource(), Action.READ).isPresent();
+      return switch (op.action()) {
+        case CREATE, REPLACE -> readable ? Check.READ_BACK : Check.STATUS;
+        case MERGE -> readable ? Check.MERGE : Check.STATUS;
         default -> Check.STATUS;
       };
     }
@@ -350,21 +326,21 @@ public final class CaseGenerator {
 
     private void happyPath() {
       int ok = op.successStatus();
-      String action = op.action() == null ? "custom" : op.action();
+      Action action = op.action();
       switch (action) {
-        case "list" -> add(Rule.EXAMPLE_ACCEPTED, null, "list answers a page", ok, positive(null), Polarity.POSITIVE,
+        case LIST -> add(Rule.EXAMPLE_ACCEPTED, null, "list answers a page", ok, positive(null), Polarity.POSITIVE,
             Check.STATUS, Map.of());
-        case "read" -> add(Rule.EXAMPLE_ACCEPTED, null, "read answers the item", ok, positive(null), Polarity.POSITIVE,
+        case READ -> add(Rule.EXAMPLE_ACCEPTED, null, "read answers the item", ok, positive(null), Polarity.POSITIVE,
             Check.STATUS, Map.of());
-        case "delete" -> add(model.find(op.resource(), "read").isPresent() ? Rule.DELETE_THEN_GONE
+        case DELETE -> add(model.find(op.resource(), Action.READ).isPresent() ? Rule.DELETE_THEN_GONE
                 : Rule.EXAMPLE_ACCEPTED, null, "delete, then the item is gone", ok, positive(null), Polarity.POSITIVE,
-            model.find(op.resource(), "read").isPresent() ? Check.GONE : Check.STATUS, Map.of());
-        case "create", "replace", "merge" -> {
+            model.find(op.resource(), Action.READ).isPresent() ? Check.GONE : Check.STATUS, Map.of());
+        case CREATE, REPLACE, MERGE -> {
           add(Rule.EXAMPLE_ACCEPTED, null, "example body accepted and stored", ok, positive(base), Polarity.POSITIVE,
               writeCheck(), setFields());
           // With only the required fields the server fills in defaults and inferences: the answer must show them too.
           BodyTemplate minimal = bodies.minimal(op);
-          if ("create".equals(action) && writeCheck() == Check.READ_BACK && !minimal.body().equals(base.body())) {
+          if (action == Action.CREATE && writeCheck() == Check.READ_BACK && !minimal.body().equals(base.body())) {
             add(Rule.ANSWER_MATCHES_RECORD, null, "required fields only, the answer agrees with a fresh read", ok,
                 positive(minimal), Polarity.POSITIVE, Check.READ_BACK, setFields());
           }
@@ -383,10 +359,14 @@ public final class CaseGenerator {
       int missing = conventions.missingCredentialsStatus(op);
       add(Rule.NO_CREDENTIALS, null, "no credentials", missing, negativeAhead(base).withCredentials(Credentials.NONE),
           Polarity.NEGATIVE, Check.STATUS, Map.of());
-      boolean several = op.security().size() > 1;
-      for (String scheme : op.security()) {
-        SpecModel.SecurityScheme s = model.schemes().get(scheme);
-        String header = s == null ? scheme : s.header();
+      List<SecurityScheme> requirement = conventions.requirement(op);
+      boolean several = requirement.size() > 1;
+      for (SecurityScheme s : requirement) {
+        String scheme = s.name();
+        String header = s.header();
+        if (metWithout(requirement, s)) {
+          continue; // another alternative lets the request in without this credential
+        }
         if (several) {
           add(Rule.MISSING_CREDENTIAL, scheme, "without " + header + " header", missing,
               negativeAhead(base).withCredentials(Credentials.without(scheme)), Polarity.NEGATIVE, Check.STATUS, Map.of());
@@ -396,14 +376,20 @@ public final class CaseGenerator {
               negativeAhead(base).withCredentials(Credentials.invalid(scheme)), Polarity.NEGATIVE, Check.STATUS, Map.of());
         }
       }
-      if (op.writes() && op.declares(403)) {
+      if (op.isWrite() && op.declares(403)) {
         add(Rule.READ_ONLY_CREDENTIAL, null, "credentials without write permission", 403,
             negativeAhead(base).withCredentials(Credentials.READ_ONLY), Polarity.NEGATIVE, Check.STATUS, Map.of());
       }
     }
 
+    /** Whether the credentials of {@code requirement} other than {@code left} still meet another alternative. */
+    private boolean metWithout(List<SecurityScheme> requirement, SecurityScheme left) {
+      List<SecurityScheme> rest = requirement.stream().filter(s -> !s.equals(left)).toList();
+      return op.security().stream().anyMatch(alternative -> rest.containsAll(alternative));
+    }
+
     private void unknownIdCase() {
-      Optional<Param> item = op.itemParam();
+      Optional<Parameter> item = op.itemParam();
       if (item.isEmpty() || !op.declares(404)) {
         return;
       }
@@ -413,7 +399,7 @@ public final class CaseGenerator {
 
     private void otherTenant() {
       if (op.itemParam().isEmpty() || !op.declares(404) || op.parent() != null
-          || !Set.of("read", "replace", "merge", "delete").contains(String.valueOf(op.action()))) {
+          || !op.action().addressesItem()) {
         return;
       }
       add(Rule.OTHER_TENANT, null, "item of another tenant", 404,
@@ -424,7 +410,7 @@ public final class CaseGenerator {
 
     private void bodyShape() {
       String firstField = base.body().fieldNames().hasNext() ? base.body().fieldNames().next() : "name";
-      add(Rule.MALFORMED_JSON, null, "malformed JSON", op.malformedStatus(),
+      add(Rule.MALFORMED_JSON, null, "malformed JSON", conventions.malformedStatus(op),
           negative(null).withRawBody(op.body().mediaType(), "{\"" + firstField + "\": "), Polarity.NEGATIVE,
           Check.STATUS, Map.of());
       if (op.declares(415)) {
@@ -432,16 +418,16 @@ public final class CaseGenerator {
         add(Rule.WRONG_CONTENT_TYPE, null, "content type " + wrong, 415,
             negative(base).withContentType(wrong), Polarity.NEGATIVE, Check.STATUS, Map.of());
       }
-      boolean writes = Set.of("create", "replace", "merge").contains(String.valueOf(op.action()));
+      boolean writes = Set.of(Action.CREATE, Action.REPLACE, Action.MERGE).contains(op.action());
       BodyTemplate extra = base.with(UNKNOWN_FIELD, TextNode.valueOf(values.filler(10)), List.of());
-      if (Schemas.closed(model, op.body().schema())) {
-        add(Rule.UNKNOWN_FIELD_REJECTED, UNKNOWN_FIELD, "unknown field " + UNKNOWN_FIELD, op.validationStatus(),
+      if (SchemaNodes.closed(model.spec(), op.body().schemaNode())) {
+        add(Rule.UNKNOWN_FIELD_REJECTED, UNKNOWN_FIELD, "unknown field " + UNKNOWN_FIELD, conventions.validationStatus(op),
             negative(extra), Polarity.NEGATIVE, Check.STATUS, Map.of());
       } else if (writes) {
         add(Rule.UNKNOWN_FIELD_IGNORED, UNKNOWN_FIELD, "unknown field " + UNKNOWN_FIELD + " ignored",
             op.successStatus(), positive(extra), Polarity.POSITIVE, Check.NOT_RETURNED, Map.of());
       }
-      if ("create".equals(op.action())) {
+      if (op.action() == Action.CREATE) {
         op.set().fields().forEachRemaining(e -> {
           JsonNode other = otherThan(e.getValue());
           add(Rule.SERVER_SET_FIELD, e.getKey(), e.getKey() + " " + other + " sent, server sets " + e.getValue(),
@@ -464,17 +450,17 @@ public final class CaseGenerator {
     // ---- body fields -------------------------------------------------------------------------------------
 
     private void bodyFields() {
-      boolean merge = "merge".equals(op.action());
+      boolean merge = op.action() == Action.MERGE;
       BodyTemplate start = merge ? new BodyTemplate(JSON.objectNode(), List.of()) : base;
-      Set<String> required = Schemas.required(model, op.body().schema());
-      for (Map.Entry<String, JsonNode> e : Schemas.properties(model, op.body().schema()).entrySet()) {
+      Set<String> required = SchemaNodes.required(model.spec(), op.body().schemaNode());
+      for (Map.Entry<String, JsonNode> e : SchemaNodes.resolvedProperties(model.spec(), op.body().schemaNode()).entrySet()) {
         String name = e.getKey();
         JsonNode schema = e.getValue();
-        if (Schemas.flag(schema, "readOnly")) {
+        if (schema.path("readOnly").asBoolean(false)) {
           continue;
         }
         if (required.contains(name) && !merge) {
-          bodyCase(Rule.REQUIRED_MISSING, name, name + " missing (required)", op.validationStatus(),
+          bodyCase(Rule.REQUIRED_MISSING, name, name + " missing (required)", conventions.validationStatus(op),
               start.without(name), Polarity.NEGATIVE);
         }
         for (Variant v : variants(name, schema, false)) {
@@ -489,7 +475,7 @@ public final class CaseGenerator {
         String collection = schema.path("x-counterfeit-ref").asText(null);
         if (collection != null) {
           JsonNode missing = unknownReference(collection, bodies.isIri(schema), schema);
-          add(Rule.UNKNOWN_REFERENCE, name, name + " references a missing item", op.validationStatus(),
+          add(Rule.UNKNOWN_REFERENCE, name, name + " references a missing item", conventions.validationStatus(op),
               negative(start.with(name, missing, List.of())), Polarity.NEGATIVE, Check.STATUS, Map.of());
         }
       }
@@ -513,9 +499,9 @@ public final class CaseGenerator {
     /** The values that probe one field's or parameter's schema: limits, enum, format, pattern and type. */
     private List<Variant> variants(String name, JsonNode schema, boolean parameter) {
       List<Variant> result = new ArrayList<>();
-      Optional<String> type = Schemas.primaryType(model, schema);
-      List<String> types = Schemas.types(model, schema);
-      int validation = op.validationStatus();
+      Optional<String> type = SchemaNodes.declaredType(model.spec(), schema);
+      List<String> types = SchemaNodes.types(model.spec(), schema);
+      int validation = conventions.validationStatus(op);
       // Query and header values are text on the wire: only a non-string schema has a wrong type to send.
       boolean text = parameter && "string".equals(type.orElse("string"));
       if (type.isPresent() && !text) {
@@ -627,13 +613,13 @@ public final class CaseGenerator {
 
     private void mergeSemantics() {
       Optional<BodyTemplate> seed = bodies.create(op.resource());
-      Optional<Operation> create = model.find(op.resource(), "create");
-      Map<String, JsonNode> createProperties = create.map(c -> Schemas.properties(model, c.body().schema()))
+      Optional<Operation> create = model.find(op.resource(), Action.CREATE);
+      Map<String, JsonNode> createProperties = create.map(c -> SchemaNodes.resolvedProperties(model.spec(), c.body().schemaNode()))
           .orElse(Map.of());
-      for (Map.Entry<String, JsonNode> e : Schemas.properties(model, op.body().schema()).entrySet()) {
+      for (Map.Entry<String, JsonNode> e : SchemaNodes.resolvedProperties(model.spec(), op.body().schemaNode()).entrySet()) {
         String name = e.getKey();
         JsonNode schema = e.getValue();
-        if (Schemas.flag(schema, "readOnly")) {
+        if (schema.path("readOnly").asBoolean(false)) {
           continue;
         }
         String collection = schema.path("x-counterfeit-ref").asText(null);
@@ -663,7 +649,7 @@ public final class CaseGenerator {
               Map.of());
         }
         BodyTemplate nulled = new BodyTemplate(JSON.objectNode(), List.of()).with(name, NullNode.instance, List.of());
-        if (Schemas.nullable(model, schema)) {
+        if (SchemaNodes.nullable(model.spec(), schema)) {
           Optional<BodyTemplate> filled = seedWith(seedBody, create.orElseThrow(), name,
               createProperties.getOrDefault(name, schema));
           if (filled.isEmpty()) {
@@ -675,7 +661,7 @@ public final class CaseGenerator {
                 Check.MERGE, Map.of());
           }
         } else {
-          bodyCase(Rule.MERGE_NULL_REJECTED, name, "null on non-nullable " + name, op.validationStatus(), nulled,
+          bodyCase(Rule.MERGE_NULL_REJECTED, name, "null on non-nullable " + name, conventions.validationStatus(op), nulled,
               Polarity.NEGATIVE);
         }
       }
@@ -688,7 +674,7 @@ public final class CaseGenerator {
     private Optional<JsonNode> referenceChange(String field, JsonNode schema, JsonNode current, String collection) {
       JsonNode value = current.isMissingNode() || current.isNull() ? firstExample(field, schema).orElse(null) : current;
       if (value != null && value.isArray() && value.isEmpty()) {
-        String iri = model.find(collection, "read").map(Operation::path).orElse("/" + collection + "/{id}")
+        String iri = model.find(collection, Action.READ).map(Operation::path).orElse("/" + collection + "/{id}")
             .replaceAll("\\{[^}]+}$", "1");
         value = JSON.arrayNode().add(bodies.isIri(schema) ? TextNode.valueOf(iri) : Values.number(BigDecimal.ONE, true));
       }
@@ -720,9 +706,9 @@ public final class CaseGenerator {
     private void replaceSemantics() {
       BodyTemplate minimal = bodies.minimal(op);
       Map<String, JsonNode> defaults = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> e : Schemas.properties(model, op.body().schema()).entrySet()) {
+      for (Map.Entry<String, JsonNode> e : SchemaNodes.resolvedProperties(model.spec(), op.body().schemaNode()).entrySet()) {
         JsonNode schema = e.getValue();
-        if (minimal.body().has(e.getKey()) || Schemas.flag(schema, "readOnly") || Schemas.flag(schema, "writeOnly")) {
+        if (minimal.body().has(e.getKey()) || schema.path("readOnly").asBoolean(false) || schema.path("writeOnly").asBoolean(false)) {
           continue;
         }
         defaults.put(e.getKey(), schema.has("default") ? schema.get("default") : readDefault(e.getKey()));
@@ -733,11 +719,11 @@ public final class CaseGenerator {
 
     /** The default the read answer's schema gives a field (a non-nullable flag's {@code false}), else null. */
     private JsonNode readDefault(String field) {
-      return model.find(op.resource(), "read")
-          .map(read -> read.responses().get(read.successStatus()))
+      return model.find(op.resource(), Action.READ)
+          .flatMap(read -> read.response(read.successStatus()))
           .map(response -> response.schemas().values().stream().findFirst().orElse(null))
-          .flatMap(pointer -> Schemas.at(model, model.schemaAt(pointer), conventions.itemPointer()))
-          .map(item -> Schemas.properties(model, item).get(field))
+          .flatMap(pointer -> SchemaNodes.at(model.spec(), model.spec().at(pointer), conventions.itemPointer()))
+          .map(item -> SchemaNodes.resolvedProperties(model.spec(), item).get(field))
           .filter(property -> property.has("default"))
           .map(property -> property.get("default"))
           .orElse(NullNode.instance);
@@ -746,7 +732,7 @@ public final class CaseGenerator {
     /** A valid value for a merge field that differs from the seed's, from the spec's own values first. */
     private Optional<JsonNode> differentValue(String field, JsonNode schema, JsonNode current) {
       List<JsonNode> candidates = new ArrayList<>(candidates(field, schema));
-      Optional<String> type = Schemas.primaryType(model, schema);
+      Optional<String> type = SchemaNodes.declaredType(model.spec(), schema);
       if (type.filter("boolean"::equals).isPresent()) {
         candidates.add(BooleanNode.valueOf(!current.asBoolean(false)));
       }
@@ -765,7 +751,7 @@ public final class CaseGenerator {
       }
       // Last resort: a value any example of the spec gives any field (Flowtly's country /countries/NL fits
       // addressCountry, whose own examples all say /countries/PL).
-      candidates.addAll(exampleValues());
+      candidates.addAll(model.exampleValues());
       for (JsonNode candidate : candidates) {
         if (candidate == null || candidate.isNull() || sameValue(candidate, current)) {
           continue;
@@ -791,14 +777,14 @@ public final class CaseGenerator {
         result.add(schema.get("default"));
       }
       List<Operation> related = new ArrayList<>(List.of(op));
-      model.find(String.valueOf(op.resource()), "create").ifPresent(related::add);
+      model.find(op.resource(), Action.CREATE).ifPresent(related::add);
       // Last resort: what any other request example of the spec gives a field of the same name.
-      related.addAll(model.operations());
+      related.addAll(model.operationsById());
       for (Operation o : related) {
         if (o.body() == null) {
           continue;
         }
-        List<JsonNode> examples = new ArrayList<>(Values.examplesOf(model.spec().deref(o.body().schema())));
+        List<JsonNode> examples = new ArrayList<>(Values.examplesOf(model.spec().deref(o.body().schemaNode())));
         examples.addAll(o.body().examples());
         for (JsonNode example : examples) {
           if (example.has(field)) {
@@ -816,12 +802,12 @@ public final class CaseGenerator {
     // ---- query and header parameters ---------------------------------------------------------------------
 
     private void parameters() {
-      for (Param p : op.parameters()) {
-        if (!("query".equals(p.in()) || "header".equals(p.in())) || isCredentialHeader(p)) {
+      for (Parameter p : op.parameters()) {
+        if (!(p.in() == Parameter.In.QUERY || p.in() == Parameter.In.HEADER) || isCredentialHeader(p)) {
           continue;
         }
-        for (Variant v : variants(p.name(), model.spec().deref(p.schema()), true)) {
-          String label = p.in() + " " + p.name() + " " + v.label();
+        for (Variant v : variants(p.name(), model.spec().deref(p.schemaNode()), true)) {
+          String label = p.in().name().toLowerCase(Locale.ROOT) + " " + p.name() + " " + v.label();
           int status = v.polarity() == Polarity.POSITIVE ? op.successStatus() : v.status();
           if (v.abortReason() != null) {
             addAborted(v.rule(), p.name(), label, status, v.polarity(), v.abortReason());
@@ -832,9 +818,9 @@ public final class CaseGenerator {
             throw new IllegalStateException("the spec accepts " + p.name() + "=" + text(v.value()) + " meant for " + label);
           }
           CaseRequest r = v.polarity() == Polarity.POSITIVE ? positive(base) : negative(base);
-          Map<String, String> params = new LinkedHashMap<>("query".equals(p.in()) ? r.query() : r.headers());
+          Map<String, String> params = new LinkedHashMap<>(p.in() == Parameter.In.QUERY ? r.query() : r.headers());
           params.put(p.name(), text(v.value()));
-          r = "query".equals(p.in()) ? r.withQuery(params) : r.withHeaders(params);
+          r = p.in() == Parameter.In.QUERY ? r.withQuery(params) : r.withHeaders(params);
           Check check = v.polarity() == Polarity.POSITIVE && base != null ? writeCheck() : Check.STATUS;
           add(v.rule(), p.name(), label, status, r, v.polarity(), check, Map.of());
         }
@@ -842,8 +828,8 @@ public final class CaseGenerator {
     }
 
     /** A parameter value as the schema sees it: numbers for numeric schemas when the text is a number. */
-    private JsonNode parameterNode(Param p, String text) {
-      String type = Schemas.primaryType(model, p.schema()).orElse("string");
+    private JsonNode parameterNode(Parameter p, String text) {
+      String type = SchemaNodes.declaredType(model.spec(), p.schemaNode()).orElse("string");
       if (("integer".equals(type) || "number".equals(type)) && text.matches("-?\\d+(\\.\\d+)?")) {
         return Values.number(new BigDecimal(text), "integer".equals(type));
       }
@@ -853,8 +839,8 @@ public final class CaseGenerator {
       return TextNode.valueOf(text);
     }
 
-    private boolean isCredentialHeader(Param p) {
-      if (!"header".equals(p.in())) {
+    private boolean isCredentialHeader(Parameter p) {
+      if (p.in() != Parameter.In.HEADER) {
         return false;
       }
       return model.schemes().values().stream()

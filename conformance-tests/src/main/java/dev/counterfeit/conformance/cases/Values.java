@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.SchemaNodes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -84,7 +86,7 @@ public final class Values {
   }
 
   /** A value valid for the schema, for a required field no example covers. */
-  public JsonNode sample(SpecModel model, JsonNode schema) {
+  public JsonNode sample(ApiModel model, JsonNode schema) {
     JsonNode s = model.spec().deref(schema);
     for (JsonNode example : examplesOf(s)) {
       return example;
@@ -98,7 +100,7 @@ public final class Values {
     if (s.has("enum") && s.get("enum").size() > 0) {
       return s.get("enum").get(0);
     }
-    String type = Schemas.primaryType(model, s).orElse("string");
+    String type = SchemaNodes.declaredType(model.spec(), s).orElse("string");
     return switch (type) {
       case "integer", "number" -> number(s.has("minimum") ? s.get("minimum").decimalValue() : BigDecimal.ONE,
           "integer".equals(type));

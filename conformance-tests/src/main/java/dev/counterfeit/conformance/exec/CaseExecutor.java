@@ -8,10 +8,12 @@ import dev.counterfeit.conformance.cases.Check;
 import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
 import dev.counterfeit.conformance.cases.Rule;
-import dev.counterfeit.conformance.cases.Schemas;
-import dev.counterfeit.conformance.cases.SpecModel;
-import dev.counterfeit.conformance.cases.SpecModel.Operation;
 import dev.counterfeit.conformance.exec.Session.Created;
+import dev.counterfeit.openapi.model.Action;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.Response;
+import dev.counterfeit.openapi.model.SchemaNodes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ import java.util.TreeSet;
  */
 public final class CaseExecutor {
   private final Session session;
-  private final SpecModel model;
+  private final ApiModel model;
   private final VendorProfile profile;
   private final CaseExecutor rateLimits;
   private final RateLimitProbe probe;
@@ -128,8 +130,8 @@ public final class CaseExecutor {
 
     Reply reply = session.send(op, id, c.request().query(), c.request().headers(), c.request().credentials(),
         c.request().contentType(), body, c.expectedStatus() == 429);
-    if (reply.status() / 100 == 2 && op.resource() != null && "POST".equals(op.method())
-        && ("create".equals(op.action()) || reply.status() == 201)) {
+    if (reply.status() / 100 == 2 && "POST".equals(op.method())
+        && (op.action() == Action.CREATE || reply.status() == 201)) {
       String newId = profile.idOf(reply.json());
       if (newId != null) {
         created.push(new Created(op.resource(), newId, Credentials.VALID));
@@ -152,7 +154,7 @@ public final class CaseExecutor {
       });
     }
     if (problems.isEmpty()) {
-      String itemId = "create".equals(op.action()) ? profile.idOf(reply.json()) : id;
+      String itemId = op.action() == Action.CREATE ? profile.idOf(reply.json()) : id;
       problems.addAll(switch (c.check()) {
         case STATUS -> List.of();
         case READ_BACK -> readBack(c, op, itemId, sent, reply);
@@ -192,7 +194,7 @@ public final class CaseExecutor {
 
   /** Problems of an answer's Content-Type and body against what the spec declares for its status. */
   public List<String> shape(Operation op, Reply reply) {
-    SpecModel.Response declared = op.responses().get(reply.status());
+    Response declared = op.response(reply.status()).orElse(null);
     if (declared == null) {
       return List.of("status " + reply.status() + " is not declared for " + op.operationId());
     }
@@ -248,7 +250,7 @@ public final class CaseExecutor {
   /** The fresh read after a write: its shape against the read schema, and whether the write's answer agrees. */
   private List<String> observedAfterWrite(Operation op, Reply answer, Reply read) {
     List<String> problems = new ArrayList<>();
-    model.find(op.resource(), "read")
+    model.find(op.resource(), Action.READ)
         .ifPresent(readOp -> shape(readOp, read).forEach(p -> problems.add("read back: " + p)));
     problems.addAll(disagreements(op, answer, read));
     return problems;
@@ -266,10 +268,10 @@ public final class CaseExecutor {
     }
     Set<String> skip = Observed.of(model, op.resource(), profile.itemPointer())
         .map(Observed::volatileInAnswers).orElse(Set.of());
-    String what = switch (String.valueOf(op.action())) {
-      case "create" -> "create answer";
-      case "replace" -> "replace answer";
-      case "merge" -> "partial update answer";
+    String what = switch (op.action()) {
+      case CREATE -> "create answer";
+      case REPLACE -> "replace answer";
+      case MERGE -> "partial update answer";
       default -> op.operationId() + " answer";
     };
     return Observed.disagreements(what, said, stored, skip);
@@ -287,7 +289,7 @@ public final class CaseExecutor {
     problems.addAll(observedAfterWrite(op, answer, read));
     JsonNode item = read.json().at(profile.itemPointer());
     Observed observed = observed(op);
-    Map<String, JsonNode> properties = Schemas.properties(model, op.body().schema());
+    Map<String, JsonNode> properties = SchemaNodes.resolvedProperties(model.spec(), op.body().schemaNode());
     if (sent != null) {
       for (Iterator<Map.Entry<String, JsonNode>> it = sent.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -295,7 +297,7 @@ public final class CaseExecutor {
         if (schema == null || c.expectations().containsKey(e.getKey())) {
           continue;
         }
-        if (Schemas.flag(schema, "writeOnly")) {
+        if (schema.path("writeOnly").asBoolean(false)) {
           problems.addAll(absent(e.getKey(), answer.json(), "the answer"));
           problems.addAll(absent(e.getKey(), item, "the read"));
           continue;
@@ -386,13 +388,13 @@ public final class CaseExecutor {
     if (read.status() != 404) {
       return List.of("reading the deleted item answered " + read.brief() + " where 404 is due");
     }
-    Operation readOp = model.find(op.resource(), "read").orElseThrow();
+    Operation readOp = model.find(op.resource(), Action.READ).orElseThrow();
     return shape(readOp, read).stream().map(p -> "read after delete: " + p).toList();
   }
 
   private List<String> notReturned(Operation op, String id, Reply answer) {
     List<String> problems = new ArrayList<>(absent(CaseGenerator.UNKNOWN_FIELD, answer.json(), "the answer"));
-    if (id != null && model.find(op.resource(), "read").isPresent()) {
+    if (id != null && model.find(op.resource(), Action.READ).isPresent()) {
       problems.addAll(absent(CaseGenerator.UNKNOWN_FIELD, readItem(op.resource(), id), "the read"));
     }
     return problems;

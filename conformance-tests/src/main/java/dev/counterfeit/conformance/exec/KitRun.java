@@ -3,7 +3,6 @@ package dev.counterfeit.conformance.exec;
 import dev.counterfeit.conformance.cases.CaseGenerator;
 import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Rule;
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
 import dev.counterfeit.conformance.config.EmbeddedTarget;
 import dev.counterfeit.conformance.config.KitConfig;
@@ -11,6 +10,7 @@ import dev.counterfeit.conformance.config.KnownGaps;
 import dev.counterfeit.conformance.report.CaseResult;
 import dev.counterfeit.conformance.report.Summary;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.ApiModel;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public final class KitRun implements AutoCloseable {
   private final Values values = new Values(CaseGenerator.nonce());
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final Map<String, CaseExecutor> executors = new LinkedHashMap<>();
-  private final Map<String, SpecModel> models = new LinkedHashMap<>();
+  private final Map<String, ApiModel> models = new LinkedHashMap<>();
   private final Summary summary = new Summary();
   private final PrintStream out;
   private final KnownGaps gaps;
@@ -94,7 +94,7 @@ public final class KitRun implements AutoCloseable {
       try {
         // An unknown id fails here, naming the known ones, before its spec is looked for.
         VendorProfile.Factory factory = profiles.factory(vendor);
-        SpecModel model = model(vendor);
+        ApiModel model = model(vendor);
         VendorProfile profile = factory.create(config, model.spec());
         List<ConformanceCase> cases = new CaseGenerator(model, profile, values).generate();
         List<String> operations = config.operations();
@@ -120,8 +120,8 @@ public final class KitRun implements AutoCloseable {
   }
 
   /** Each spec is parsed once per run: swagger-parser is the slow part of starting. */
-  private SpecModel model(String vendor) {
-    return models.computeIfAbsent(vendor, v -> SpecModel.of(config.specFile(v).map(file -> {
+  private ApiModel model(String vendor) {
+    return models.computeIfAbsent(vendor, v -> ApiModel.compile(config.specFile(v).map(file -> {
       try {
         return ApiSpec.fromText(v, java.nio.file.Files.readString(file));
       } catch (java.io.IOException e) {
@@ -173,7 +173,7 @@ public final class KitRun implements AutoCloseable {
 
   private CaseExecutor executor(String vendor) {
     return executors.computeIfAbsent(vendor, v -> {
-      SpecModel model = model(v);
+      ApiModel model = model(v);
       VendorProfile profile = profiles.profile(v, config, model.spec());
       Session session = new Session(model, profile, new Http(config.baseUrl(v).orElseThrow(), config.timeoutSeconds()),
           values, config.readOnly());

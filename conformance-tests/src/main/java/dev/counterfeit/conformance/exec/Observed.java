@@ -1,8 +1,9 @@
 package dev.counterfeit.conformance.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.counterfeit.conformance.cases.Schemas;
-import dev.counterfeit.conformance.cases.SpecModel;
+import dev.counterfeit.openapi.model.Action;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.SchemaNodes;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,8 +24,8 @@ final class Observed {
   /** Where one field is, and whether it is an embedded object whose {@code id} is the sent value. */
   record Location(String pointer, boolean embedded) {}
 
-  Observed(SpecModel model, JsonNode itemSchema) {
-    Map<String, JsonNode> properties = Schemas.properties(model, itemSchema);
+  Observed(ApiModel model, JsonNode itemSchema) {
+    Map<String, JsonNode> properties = SchemaNodes.resolvedProperties(model.spec(), itemSchema);
     for (Map.Entry<String, JsonNode> e : properties.entrySet()) {
       JsonNode schema = e.getValue();
       String pointer = "/" + e.getKey();
@@ -34,7 +35,7 @@ final class Observed {
         locations.put(from, new Location(pointer, true));
       }
       if (schema.path("x-counterfeit-nest").asBoolean(false)) {
-        for (Map.Entry<String, JsonNode> nested : Schemas.properties(model, schema).entrySet()) {
+        for (Map.Entry<String, JsonNode> nested : SchemaNodes.resolvedProperties(model.spec(), schema).entrySet()) {
           locations.putIfAbsent(nested.getKey(), new Location(pointer + "/" + nested.getKey(), false));
           if (isVolatile(nested.getValue())) {
             volatilePointers.add(pointer + "/" + nested.getKey());
@@ -44,19 +45,19 @@ final class Observed {
       if (isVolatile(schema)) {
         volatilePointers.add(pointer);
       }
-      if (Schemas.flag(schema, "x-counterfeit-volatile")) {
+      if (schema.path("x-counterfeit-volatile").asBoolean(false)) {
         volatileInAnswers.add(pointer);
       }
     }
   }
 
   /** The read answer's item schema for a resource, if the spec has a read operation. */
-  static Optional<Observed> of(SpecModel model, String resource, String itemPointer) {
-    return model.find(resource, "read")
-        .map(read -> read.responses().get(read.successStatus()))
+  static Optional<Observed> of(ApiModel model, String resource, String itemPointer) {
+    return model.find(resource, Action.READ)
+        .flatMap(read -> read.response(read.successStatus()))
         .flatMap(r -> r.schemas().values().stream().findFirst())
-        .flatMap(pointer -> Schemas.at(model, model.schemaAt(pointer), itemPointer))
-        .map(item -> new Observed(model, Schemas.objectBranch(model, item)));
+        .flatMap(pointer -> SchemaNodes.at(model.spec(), model.spec().at(pointer), itemPointer))
+        .map(item -> new Observed(model, SchemaNodes.objectBranch(model.spec(), item)));
   }
 
   private static boolean isVolatile(JsonNode schema) {

@@ -2,12 +2,14 @@ package dev.counterfeit.conformance.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.conformance.cases.ConformanceCase;
-import dev.counterfeit.conformance.cases.SpecModel.Operation;
-import dev.counterfeit.conformance.cases.SpecModel.RateLimit;
+import dev.counterfeit.openapi.model.Action;
+import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.RateLimit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
@@ -44,7 +46,7 @@ final class RateLimitProbe {
   List<String> run(ConformanceCase c, Operation op, String id, byte[] body, Deque<Session.Created> created) {
     this.created = created;
     RateLimit limit = op.rateLimit();
-    long pause = spacingMillis != null ? spacingMillis : limit.seconds() * 1000L / (2L * limit.requests());
+    long pause = spacingMillis != null ? spacingMillis : limit.window().toSeconds() * 1000L / (2L * limit.requests());
     int budget = 2 * limit.requests() + 2;
     List<String> problems = new ArrayList<>();
     String limitHeader = declared(op, "limit");
@@ -74,7 +76,7 @@ final class RateLimitProbe {
     }
     if (last == null || last.status() != 429) {
       problems.add("no 429 after " + sent + " requests, where the spec allows " + limit.requests() + " per "
-          + limit.seconds() + " s per " + limit.per() + (last == null ? "" : "; last answer: " + last.brief()));
+          + limit.window().toSeconds() + " s per " + limit.per().name().toLowerCase(Locale.ROOT) + (last == null ? "" : "; last answer: " + last.brief()));
       return problems;
     }
     if (previousRemaining != null && previousRemaining != 0) {
@@ -82,7 +84,7 @@ final class RateLimitProbe {
           + previousRemaining);
     }
     if (remainingHeader == null && sent > limit.requests() + 1) {
-      problems.add("429 only after " + sent + " requests, where " + limit.requests() + " per " + limit.seconds()
+      problems.add("429 only after " + sent + " requests, where " + limit.requests() + " per " + limit.window().toSeconds()
           + " s are allowed");
     }
     problems.addAll(shapes.shape(op, last).stream().map(p -> "429: " + p).toList());
@@ -100,17 +102,17 @@ final class RateLimitProbe {
         .ifPresent(n -> problems.add("429: " + remainingHeader + " is " + n + " where 0 is due"));
     long now = Instant.now().getEpochSecond();
     Optional<Integer> reset = number(last, resetHeader);
-    reset.filter(r -> r < now - 1 || r > now + limit.seconds() + 1).ifPresent(r -> problems.add("429: "
-        + resetHeader + " is " + r + ", outside the window of " + limit.seconds() + " s from now (" + now + ")"));
+    reset.filter(r -> r < now - 1 || r > now + limit.window().toSeconds() + 1).ifPresent(r -> problems.add("429: "
+        + resetHeader + " is " + r + ", outside the window of " + limit.window().toSeconds() + " s from now (" + now + ")"));
     Optional<Integer> retryAfter = number(last, "Retry-After");
-    retryAfter.filter(r -> r < 0 || r > limit.seconds() + 1).ifPresent(r -> problems.add("429: Retry-After is " + r
-        + " s, beyond the documented window of " + limit.seconds() + " s"));
+    retryAfter.filter(r -> r < 0 || r > limit.window().toSeconds() + 1).ifPresent(r -> problems.add("429: Retry-After is " + r
+        + " s, beyond the documented window of " + limit.window().toSeconds() + " s"));
 
     // The window: once the wait the answer asks for has passed, the operation answers again.
     long waitSeconds = retryAfter.map(Integer::longValue)
         .or(() -> reset.map(r -> Math.max(0, r - now)))
-        .orElse((long) limit.seconds());
-    sleeper.accept(Math.min(waitSeconds, limit.seconds() + 1L) * 1000L + 250L);
+        .orElse((long) limit.window().toSeconds());
+    sleeper.accept(Math.min(waitSeconds, limit.window().toSeconds() + 1L) * 1000L + 250L);
     Reply again = send(c, op, id, body);
     if (again.status() == 429) {
       problems.add("still 429 after waiting " + waitSeconds + " s as the 429 asked: " + again.brief());
@@ -125,7 +127,7 @@ final class RateLimitProbe {
   private Reply send(ConformanceCase c, Operation op, String id, byte[] body) {
     Reply reply = session.send(op, id, c.request().query(), c.request().headers(), c.request().credentials(),
         c.request().contentType(), body, true);
-    if (reply.status() / 100 == 2 && "create".equals(op.action())) {
+    if (reply.status() / 100 == 2 && op.action() == Action.CREATE) {
       String newId = session.profile().idOf(reply.json());
       if (newId != null) {
         created.push(new Session.Created(op.resource(), newId, c.request().credentials()));

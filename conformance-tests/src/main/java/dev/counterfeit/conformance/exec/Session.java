@@ -10,9 +10,11 @@ import dev.counterfeit.conformance.cases.BodyTemplate;
 import dev.counterfeit.conformance.cases.CaseGenerator;
 import dev.counterfeit.conformance.cases.Credentials;
 import dev.counterfeit.conformance.cases.Slot;
-import dev.counterfeit.conformance.cases.SpecModel;
-import dev.counterfeit.conformance.cases.SpecModel.Operation;
 import dev.counterfeit.conformance.cases.Values;
+import dev.counterfeit.openapi.model.Action;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.Parameter;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ public final class Session implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int RETRIES_ON_429 = 3;
 
-  private final SpecModel model;
+  private final ApiModel model;
   private final VendorProfile profile;
   private final Http http;
   private final Values values;
@@ -48,12 +50,12 @@ public final class Session implements AutoCloseable {
   private volatile String unreachable;
   private final boolean readOnly;
 
-  public Session(SpecModel model, VendorProfile profile, Http http, Values values) {
+  public Session(ApiModel model, VendorProfile profile, Http http, Values values) {
     this(model, profile, http, values, false);
   }
 
   /** @param readOnly send only safe methods (GET, HEAD): items come from lists, nothing is created or changed */
-  public Session(SpecModel model, VendorProfile profile, Http http, Values values, boolean readOnly) {
+  public Session(ApiModel model, VendorProfile profile, Http http, Values values, boolean readOnly) {
     this.readOnly = readOnly;
     this.model = model;
     this.profile = profile;
@@ -64,7 +66,7 @@ public final class Session implements AutoCloseable {
     this.basePath = http.baseUrl().endsWith(path) ? "" : path;
   }
 
-  public SpecModel model() {
+  public ApiModel model() {
     return model;
   }
 
@@ -112,7 +114,7 @@ public final class Session implements AutoCloseable {
    */
   public Reply send(Operation op, String id, Map<String, String> query, Map<String, String> extraHeaders,
       Credentials credentials, String contentType, byte[] body, boolean expect429) {
-    if (readOnly && op.writes()) {
+    if (readOnly && op.isWrite()) {
       throw new CannotRun("read-only run: the kit sends no " + op.method() + " (" + op.operationId() + ")");
     }
     return sendAny(op, id, query, extraHeaders, credentials, contentType, body, expect429);
@@ -170,7 +172,7 @@ public final class Session implements AutoCloseable {
   /** The path after the base URL: the spec's base path and the operation's path with the id in place. */
   public String path(Operation op, String id) {
     String path = op.path();
-    Optional<SpecModel.Param> item = op.itemParam();
+    Optional<Parameter> item = op.itemParam();
     if (item.isPresent()) {
       if (id == null) {
         throw new IllegalArgumentException(op.operationId() + " needs an id for {" + item.get().name() + "}");
@@ -200,7 +202,7 @@ public final class Session implements AutoCloseable {
     if (remaining == null || !remaining.trim().equals("0")) {
       return;
     }
-    long seconds = op.rateLimit().seconds();
+    long seconds = op.rateLimit().window().toSeconds();
     String reset = header(reply, "reset");
     if (reset != null && reset.trim().matches("\\d+")) {
       seconds = Math.max(0, Math.min(seconds, Long.parseLong(reset.trim()) - java.time.Instant.now().getEpochSecond()));
@@ -249,12 +251,12 @@ public final class Session implements AutoCloseable {
   }
 
   private String obtain(String resource, Credentials tenant, BodyTemplate seed, Deque<Created> sink, int index) {
-    Optional<Operation> create = model.find(resource, "create");
+    Optional<Operation> create = model.find(resource, Action.CREATE);
     if (create.isPresent() && create.get().body() != null && !readOnly) {
       BodyTemplate body = seed != null ? seed : generator.bodies().create(resource).orElseThrow();
       return create(create.get(), body, tenant, sink);
     }
-    Optional<Operation> list = model.find(resource, "list");
+    Optional<Operation> list = model.find(resource, Action.LIST);
     if (list.isPresent()) {
       Reply reply = send(list.get(), null, tenant, null);
       JsonNode items = items(reply.json());
@@ -266,7 +268,7 @@ public final class Session implements AutoCloseable {
       String id = profile.idOf(item);
       return id != null ? id : item.path("id").asText();
     }
-    Optional<SpecModel.Host> host = model.host(resource);
+    Optional<ApiModel.Embedding> host = model.embeddingOf(resource);
     if (host.isPresent()) {
       return embedded(host.get(), resource, tenant, index);
     }
@@ -278,13 +280,13 @@ public final class Session implements AutoCloseable {
    * An existing item found inside another collection's list ({@code GET /api/clients} → {@code accounts[].id}):
    * the documents name no way to make one, so the run uses one the tenant already has.
    */
-  private String embedded(SpecModel.Host host, String resource, Credentials tenant, int index) {
+  private String embedded(ApiModel.Embedding host, String resource, Credentials tenant, int index) {
     Operation list = host.list();
     List<String> ids = new ArrayList<>();
     Map<String, String> query = new LinkedHashMap<>();
     // The largest page the spec allows, so one request sees as many parents as it can.
-    for (SpecModel.Param p : list.parameters("query")) {
-      JsonNode max = model.spec().deref(p.schema()).get("maximum");
+    for (Parameter p : list.parameters(Parameter.In.QUERY)) {
+      JsonNode max = model.spec().deref(p.schemaNode()).get("maximum");
       if (max != null && p.name().toLowerCase(java.util.Locale.ROOT).matches(".*(size|limit|perpage).*")) {
         query.put(p.name(), max.asText());
       }
@@ -353,7 +355,7 @@ public final class Session implements AutoCloseable {
 
   /** The IRI of an item: its read operation's path with the id in place ({@code /clients/12}). */
   public String iri(String resource, String id) {
-    return model.find(resource, "read").map(Operation::path).orElse("/" + resource + "/{id}")
+    return model.find(resource, Action.READ).map(Operation::path).orElse("/" + resource + "/{id}")
         .replaceAll("\\{[^}]+}$", id);
   }
 
@@ -376,14 +378,14 @@ public final class Session implements AutoCloseable {
 
   /** Reads an item with the resource's read operation. */
   public Optional<Reply> read(String resource, String id, Credentials tenant) {
-    return model.find(resource, "read").map(op -> send(op, id, tenant, null));
+    return model.find(resource, Action.READ).map(op -> send(op, id, tenant, null));
   }
 
   /** Deletes the given items, newest first, where the spec has a delete operation; failures are only counted. */
   public void cleanUp(Deque<Created> created) {
     while (!created.isEmpty()) {
       Created c = created.pop();
-      Optional<Operation> delete = model.find(c.resource(), "delete");
+      Optional<Operation> delete = model.find(c.resource(), Action.DELETE);
       if (delete.isEmpty() || unreachable != null) {
         undeletable++;
         continue;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Conventions;
 import dev.counterfeit.conformance.cases.Credentials;
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.config.CredentialOption;
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.Operation;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,7 +46,7 @@ public interface VendorProfile extends Conventions {
    *
    * @throws CannotRun when a needed credential is not configured
    */
-  void authenticate(SpecModel.Operation op, Credentials credentials, Map<String, String> headers, Session session);
+  void authenticate(Operation op, Credentials credentials, Map<String, String> headers, Session session);
 
   /** Whether credentials of this kind are configured, so that cases needing them can run. */
   boolean has(Credentials.Kind kind);

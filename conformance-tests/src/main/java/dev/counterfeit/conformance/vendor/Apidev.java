@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
 import dev.counterfeit.conformance.cases.Rule;
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
 import dev.counterfeit.conformance.config.CredentialOption;
 import dev.counterfeit.conformance.config.KitConfig;
@@ -14,6 +13,8 @@ import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
 import dev.counterfeit.conformance.exec.VendorProfile;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ final class Apidev extends BaseProfile {
       return token;
     }
     ObjectNode body = RuleContext.object().put("email", required(emailKey)).put("password", required(passwordKey));
-    SpecModel.Operation login = session.model().byId("loginUser").orElseThrow();
+    Operation login = session.model().byId("loginUser").orElseThrow();
     Reply reply = session.sendForCredentials(login, Map.of("tenant", tenant), "application/json",
         Session.bytes(body));
     String token = reply.json() == null ? null : spec.answerPointer("token")
@@ -124,12 +125,12 @@ final class Apidev extends BaseProfile {
   }
 
   @Override
-  public int missingCredentialsStatus(SpecModel.Operation op) {
+  public int missingCredentialsStatus(Operation op) {
     return 400;
   }
 
   @Override
-  public Map<String, String> credentialFields(SpecModel.Operation op) {
+  public Map<String, String> credentialFields(Operation op) {
     return "loginUser".equals(op.operationId()) ? Map.of("/email", "email", "/password", "password") : Map.of();
   }
 
@@ -147,7 +148,7 @@ final class Apidev extends BaseProfile {
   }
 
   @Override
-  public List<ConformanceCase> vendorCases(SpecModel model, Values values) {
+  public List<ConformanceCase> vendorCases(ApiModel model, Values values) {
     return rules.cases(model);
   }
 

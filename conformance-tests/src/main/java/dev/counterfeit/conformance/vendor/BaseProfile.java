@@ -1,13 +1,16 @@
 package dev.counterfeit.conformance.vendor;
 
 import dev.counterfeit.conformance.cases.Credentials;
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.CannotRun;
 import dev.counterfeit.conformance.exec.Session;
 import dev.counterfeit.conformance.exec.VendorProfile;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.Parameter;
+import dev.counterfeit.openapi.model.SecurityScheme;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -82,9 +85,10 @@ abstract class BaseProfile implements VendorProfile {
   }
 
   @Override
-  public void authenticate(SpecModel.Operation op, Credentials credentials, Map<String, String> headers,
+  public void authenticate(Operation op, Credentials credentials, Map<String, String> headers,
       Session session) {
-    Map<String, SpecModel.SecurityScheme> schemes = session.model().schemes();
+    Map<String, SecurityScheme> schemes = session.model().schemes();
+    List<SecurityScheme> requirement = requirement(op);
     Map<String, String> values = new LinkedHashMap<>();
     switch (credentials.kind()) {
       case NONE -> {
@@ -101,17 +105,18 @@ abstract class BaseProfile implements VendorProfile {
       }
     }
     for (Map.Entry<String, String> e : values.entrySet()) {
-      SpecModel.SecurityScheme scheme = schemes.get(e.getKey());
-      if (scheme == null) {
+      SecurityScheme scheme = schemes.get(e.getKey());
+      // Only the alternative the kit authenticates with: another one's credentials could let in a request the
+      // case means to be refused.
+      if (scheme == null || !op.security().isEmpty() && !requirement.contains(scheme)) {
         continue;
       }
       // A public route gets only the credential headers it declares as parameters (apidev's login: tenant).
-      if (op.security().isEmpty() && op.parameters("header").stream()
+      if (op.security().isEmpty() && op.parameters(Parameter.In.HEADER).stream()
           .noneMatch(p -> p.name().equalsIgnoreCase(scheme.header()))) {
         continue;
       }
-      boolean bearer = "http".equals(scheme.type()) && "bearer".equalsIgnoreCase(String.valueOf(scheme.scheme()));
-      headers.put(scheme.header(), bearer ? "Bearer " + e.getValue() : e.getValue());
+      headers.put(scheme.header(), scheme.bearer() ? "Bearer " + e.getValue() : e.getValue());
     }
   }
 

@@ -3,7 +3,6 @@ package dev.counterfeit.conformance.vendor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
 import dev.counterfeit.conformance.config.CredentialOption;
 import dev.counterfeit.conformance.config.KitConfig;
@@ -14,6 +13,7 @@ import dev.counterfeit.conformance.exec.VendorProfile;
 import dev.counterfeit.generated.fintoro.model.Client;
 import dev.counterfeit.generated.fintoro.model.ClientCreate;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.ApiModel;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -84,7 +84,7 @@ final class Fintoro extends BaseProfile {
   }
 
   @Override
-  public List<ConformanceCase> vendorCases(SpecModel model, Values values) {
+  public List<ConformanceCase> vendorCases(ApiModel model, Values values) {
     return rules.cases(model);
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
 import dev.counterfeit.conformance.config.CredentialOption;
 import dev.counterfeit.conformance.config.KitConfig;
@@ -14,6 +13,8 @@ import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
 import dev.counterfeit.conformance.exec.VendorProfile;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
 import java.util.List;
 import java.util.Map;
 
@@ -75,12 +76,12 @@ final class Flowtly extends BaseProfile {
   }
 
   @Override
-  public int wrongTypeStatus(SpecModel.Operation op) {
-    return op.declares(400) ? 400 : op.validationStatus();
+  public int wrongTypeStatus(Operation op) {
+    return op.declares(400) ? 400 : validationStatus(op);
   }
 
   @Override
-  public List<ConformanceCase> vendorCases(SpecModel model, Values values) {
+  public List<ConformanceCase> vendorCases(ApiModel model, Values values) {
     return rules.cases(model);
   }
 

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.conformance.cases.BodyTemplate;
 import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
-import dev.counterfeit.conformance.cases.SpecModel.Operation;
 import dev.counterfeit.conformance.exec.CaseExecutor;
 import dev.counterfeit.conformance.exec.Outcome;
 import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
+import dev.counterfeit.openapi.model.Operation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -115,7 +115,7 @@ final class RuleContext implements AutoCloseable {
 
   /** {@link #expect} with the status the spec gives a request the operation's schema refuses. */
   boolean expectRefused(String operationId, Reply reply, String what) {
-    return expect(operationId, reply, op(operationId).validationStatus(), what);
+    return expect(operationId, reply, VendorRules.REFUSED.applyAsInt(op(operationId)), what);
   }
 
   /** Answer ≡ record: the write's answer and a fresh read agree on every field both carry. */

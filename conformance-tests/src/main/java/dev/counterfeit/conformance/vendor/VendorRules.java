@@ -3,12 +3,14 @@ package dev.counterfeit.conformance.vendor;
 import dev.counterfeit.conformance.cases.CaseRequest;
 import dev.counterfeit.conformance.cases.Check;
 import dev.counterfeit.conformance.cases.ConformanceCase;
+import dev.counterfeit.conformance.cases.Conventions;
 import dev.counterfeit.conformance.cases.Polarity;
 import dev.counterfeit.conformance.cases.Rule;
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Target;
 import dev.counterfeit.conformance.exec.Outcome;
 import dev.counterfeit.conformance.exec.Session;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +24,11 @@ import java.util.function.ToIntFunction;
  */
 final class VendorRules {
   /** The main request succeeds: the operation's success status in the spec. */
-  static final ToIntFunction<SpecModel.Operation> SUCCESS = SpecModel.Operation::successStatus;
+  static final ToIntFunction<Operation> SUCCESS = Operation::successStatus;
   /** The main request is refused: the status the spec gives a request its schema refuses. */
-  static final ToIntFunction<SpecModel.Operation> REFUSED = SpecModel.Operation::validationStatus;
+  static final ToIntFunction<Operation> REFUSED = Conventions.DEFAULTS::validationStatus;
 
-  private record Entry(String operationId, ToIntFunction<SpecModel.Operation> status, String label,
+  private record Entry(String operationId, ToIntFunction<Operation> status, String label,
       Consumer<RuleContext> script, String abort) {}
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -35,23 +37,23 @@ final class VendorRules {
    * Adds a rule. The label says what must hold; {@code status} gives the answer the rule's main request expects
    * from the operation's spec ({@link #SUCCESS}, {@link #REFUSED}, or a fixed HTTP status).
    */
-  VendorRules add(String key, String operationId, ToIntFunction<SpecModel.Operation> status, String label,
+  VendorRules add(String key, String operationId, ToIntFunction<Operation> status, String label,
       Consumer<RuleContext> script) {
     entries.put(key, new Entry(operationId, status, label, script, null));
     return this;
   }
 
   /** Adds a rule that is switched off in this run, with the reason shown in the report. */
-  VendorRules off(String key, String operationId, ToIntFunction<SpecModel.Operation> status, String label,
+  VendorRules off(String key, String operationId, ToIntFunction<Operation> status, String label,
       String reason) {
     entries.put(key, new Entry(operationId, status, label, null, reason));
     return this;
   }
 
-  List<ConformanceCase> cases(SpecModel model) {
+  List<ConformanceCase> cases(ApiModel model) {
     List<ConformanceCase> cases = new ArrayList<>();
     entries.forEach((key, e) -> {
-      SpecModel.Operation op = model.byId(e.operationId())
+      Operation op = model.byId(e.operationId())
           .orElseThrow(() -> new IllegalStateException("vendor rule " + key + ": no operation " + e.operationId()));
       cases.add(new ConformanceCase(model.vendor(), op.operationId(), op.method(), op.path(), Rule.VENDOR_RULE, key,
           "rule: " + e.label(), e.status().applyAsInt(op), CaseRequest.empty(Target.NONE), Polarity.POSITIVE, Check.STATUS,

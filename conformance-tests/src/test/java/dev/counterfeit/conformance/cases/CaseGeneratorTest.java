@@ -1,10 +1,9 @@
 package dev.counterfeit.conformance.cases;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.conformance.testsupport.TinySpec;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.ApiModel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CaseGeneratorTest {
   private final List<ConformanceCase> cases =
@@ -154,7 +154,7 @@ class CaseGeneratorTest {
 
   @Test
   void referencesBecomeSlotsFilledAtRunTime() {
-    SpecModel model = SpecModel.of(ApiSpec.load("flowtly"));
+    ApiModel model = ApiModel.compile(ApiSpec.load("flowtly"));
     List<ConformanceCase> flowtly = new CaseGenerator(model, Conventions.DEFAULTS, new Values("t3st")).generate();
     ConformanceCase contact = flowtly.stream()
         .filter(c -> c.displayName().equals("POST /client-contacts -> 201 example body accepted and stored"))
@@ -164,8 +164,8 @@ class CaseGeneratorTest {
 
   @Test
   void anItemNoOperationCreatesOrListsIsTakenFromTheListThatEmbedsIt() {
-    SpecModel model = SpecModel.of(ApiSpec.load("finsync"));
-    assertThat(model.host("accounts")).get().satisfies(host -> {
+    ApiModel model = ApiModel.compile(ApiSpec.load("finsync"));
+    assertThat(model.embeddingOf("accounts")).get().satisfies(host -> {
       assertThat(host.list().operationId()).isEqualTo("listClients");
       assertThat(host.field()).isEqualTo("accounts");
     });
@@ -184,7 +184,7 @@ class CaseGeneratorTest {
 
   @Test
   void serverSetFieldsAreSentWrongAndExpectedRight() {
-    SpecModel model = SpecModel.of(ApiSpec.load("finsync"));
+    ApiModel model = ApiModel.compile(ApiSpec.load("finsync"));
     ConformanceCase set = new CaseGenerator(model, Conventions.DEFAULTS, new Values("t3st")).generate().stream()
         .filter(c -> c.rule() == Rule.SERVER_SET_FIELD).findFirst().orElseThrow();
     assertThat(set.request().body().get("type").asInt()).isZero();
@@ -195,7 +195,7 @@ class CaseGeneratorTest {
   @ParameterizedTest
   @ValueSource(strings = {"apidev", "finsync", "fintoro", "flowtly"})
   void everyVendorSpecGeneratesWithoutFailures(String vendor) {
-    List<ConformanceCase> generated = new CaseGenerator(SpecModel.of(ApiSpec.load(vendor)), Conventions.DEFAULTS,
+    List<ConformanceCase> generated = new CaseGenerator(ApiModel.compile(ApiSpec.load(vendor)), Conventions.DEFAULTS,
         new Values("t3st")).generate();
     assertThat(generated).filteredOn(c -> c.rule() == Rule.GENERATION_FAILED).isEmpty();
     assertThat(generated).hasSizeGreaterThan(30);
@@ -203,7 +203,7 @@ class CaseGeneratorTest {
 
   @Test
   void replaceExpectsOmittedFieldsBackAtTheirDefaults() {
-    SpecModel model = SpecModel.of(ApiSpec.load("fintoro"));
+    ApiModel model = ApiModel.compile(ApiSpec.load("fintoro"));
     ConformanceCase replace = new CaseGenerator(model, Conventions.DEFAULTS, new Values("t3st")).generate().stream()
         .filter(c -> c.rule() == Rule.REPLACE_RESETS_OMITTED).findFirst().orElseThrow();
     Map<String, JsonNode> defaults = replace.expectations();
@@ -222,7 +222,7 @@ class CaseGeneratorTest {
   };
 
   /** The tiny spec with a root rate limit, a 429 on list and create, and no limit at all on delete. */
-  private static SpecModel rateLimited() {
+  private static ApiModel rateLimited() {
     String yaml = TinySpec.text()
         .replace("security:\n  - bearer: []\npaths:", "security:\n  - bearer: []\n"
             + "x-counterfeit-rate-limit: {requests: 4, seconds: 2, per: tenant}\npaths:")
@@ -275,10 +275,82 @@ class CaseGeneratorTest {
 
   @Test
   void anIriArrayWithoutARefNamesTheCollectionWhoseReadPathMatchesItsPattern() {
-    SpecModel model = TinySpec.model();
+    ApiModel model = TinySpec.model();
     JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "array")
         .set("items", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
             .put("type", "string").put("format", "iri-reference").put("pattern", "^/things/[0-9]+$"));
     assertThat(model.collectionOfIri(schema)).contains("things");
+  }
+
+  private static List<String> namesOf(List<ConformanceCase> cases, String operationId) {
+    return cases.stream().filter(c -> c.operationId().equals(operationId)).map(ConformanceCase::displayName).toList();
+  }
+
+  @Test
+  void aBodyMadeOfAllOfPartsGetsTheCasesOfTheSameBodyWrittenAsOne() {
+    String split = TinySpec.text()
+        .replace("      additionalProperties: false\n      required: [code]\n      properties:\n        code:\n"
+            + "          type: string\n          maxLength: 3\n",
+            "      unevaluatedProperties: false\n      allOf:\n        - $ref: '#/components/schemas/ThingCode'\n"
+            + "      properties:\n")
+        .replace("  schemas:\n", "  schemas:\n    ThingCode:\n      type: object\n      required: [code]\n"
+            + "      properties:\n        code:\n          type: string\n          maxLength: 3\n");
+    assertThat(split).contains("allOf:\n        - $ref: '#/components/schemas/ThingCode'\n      properties:\n        size:");
+    List<ConformanceCase> generated = new CaseGenerator(TinySpec.model(split), Conventions.DEFAULTS,
+        new Values("t3st")).generate();
+    assertThat(generated).filteredOn(c -> c.rule() == Rule.GENERATION_FAILED).isEmpty();
+    assertThat(namesOf(generated, "createThing")).containsExactlyInAnyOrderElementsOf(namesOf(cases, "createThing"))
+        .contains("POST /things -> 422 code missing (required)", "POST /things -> 422 unknown field ctUnknownField");
+  }
+
+  @Test
+  void anOperationThatDeclaresNo2xxGetsAFailingCaseInsteadOfAnAssumed200() {
+    List<ConformanceCase> generated = new CaseGenerator(TinySpec.model(TinySpec.text().replace("'204':", "'409':")),
+        Conventions.DEFAULTS, new Values("t3st")).generate();
+    assertThat(generated).filteredOn(c -> c.operationId().equals("deleteThing"))
+        .noneMatch(c -> c.expectedStatus() == 200)
+        .anySatisfy(c -> {
+          assertThat(c.rule()).isEqualTo(Rule.GENERATION_FAILED);
+          assertThat(c.label()).contains("no 2xx response");
+        });
+  }
+
+  private static final String TWO_WAYS = TinySpec.text()
+      .replace("security:\n  - bearer: []\n", "security:\n  - apiKey: []\n  - bearer: []\n")
+      .replace("  securitySchemes:\n", "  securitySchemes:\n    apiKey:\n      type: apiKey\n      in: header\n"
+          + "      name: X-API-Key\n");
+
+  @Test
+  void theKitAuthenticatesWithTheFirstSecurityAlternativeItHoldsEveryCredentialOf() {
+    Conventions bearerOnly = new Conventions() {
+      @Override
+      public boolean holds(dev.counterfeit.openapi.model.SecurityScheme scheme) {
+        return scheme.bearer();
+      }
+    };
+    ApiModel model = TinySpec.model(TWO_WAYS);
+    assertThat(Conventions.DEFAULTS.requirement(model.operation("listThings")))
+        .extracting(dev.counterfeit.openapi.model.SecurityScheme::name).containsExactly("apiKey");
+    assertThat(bearerOnly.requirement(model.operation("listThings")))
+        .extracting(dev.counterfeit.openapi.model.SecurityScheme::name).containsExactly("bearer");
+    List<ConformanceCase> generated = new CaseGenerator(model, bearerOnly, new Values("t3st")).generate();
+    assertThat(generated).filteredOn(c -> c.rule() == Rule.INVALID_CREDENTIAL && c.operationId().equals("listThings"))
+        .extracting(ConformanceCase::subject).containsExactly("bearer");
+  }
+
+  @Test
+  void everySchemeOfAnAndRequirementIsLeftOutOnceUnlessAnotherAlternativeStillLetsTheRequestIn() {
+    String both = TWO_WAYS.replace("  - apiKey: []\n  - bearer: []\n", "  - apiKey: []\n    bearer: []\n");
+    List<ConformanceCase> and = new CaseGenerator(TinySpec.model(both), Conventions.DEFAULTS, new Values("t3st"))
+        .generate();
+    assertThat(and).filteredOn(c -> c.rule() == Rule.MISSING_CREDENTIAL && c.operationId().equals("listThings"))
+        .extracting(ConformanceCase::label)
+        .containsExactlyInAnyOrder("without X-API-Key header", "without Authorization header");
+    // With bearer alone enough too, leaving out the API key of apiKey + bearer still gets in: no such case.
+    String either = both.replace("    bearer: []\n", "    bearer: []\n  - bearer: []\n");
+    List<ConformanceCase> or = new CaseGenerator(TinySpec.model(either), Conventions.DEFAULTS, new Values("t3st"))
+        .generate();
+    assertThat(or).filteredOn(c -> c.rule() == Rule.MISSING_CREDENTIAL && c.operationId().equals("listThings"))
+        .extracting(ConformanceCase::label).containsExactly("without Authorization header");
   }
 }

@@ -1,22 +1,21 @@
 package dev.counterfeit.conformance.exec;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.counterfeit.conformance.cases.CaseGenerator;
 import dev.counterfeit.conformance.cases.ConformanceCase;
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.cases.Values;
 import dev.counterfeit.conformance.testsupport.TinyProfile;
-import dev.counterfeit.conformance.testsupport.TinyServer;
 import dev.counterfeit.conformance.testsupport.TinyServer.Defect;
+import dev.counterfeit.conformance.testsupport.TinyServer;
 import dev.counterfeit.conformance.testsupport.TinySpec;
+import dev.counterfeit.openapi.model.ApiModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CaseExecutorTest {
-  private final SpecModel model = TinySpec.model();
+  private final ApiModel model = TinySpec.model();
   private final TinyProfile profile = new TinyProfile();
   private final List<ConformanceCase> cases = new CaseGenerator(model, profile, new Values("t3st")).generate();
 
@@ -25,7 +24,7 @@ class CaseExecutorTest {
     return run(model, cases, defect);
   }
 
-  private Map<String, Outcome> run(SpecModel model, List<ConformanceCase> cases, Defect defect) {
+  private Map<String, Outcome> run(ApiModel model, List<ConformanceCase> cases, Defect defect) {
     Map<String, Outcome> outcomes = new LinkedHashMap<>();
     try (TinyServer server = new TinyServer(model, defect);
         Session session = new Session(model, profile, new Http(server.baseUrl()), new Values("t3st"))) {
@@ -106,7 +105,7 @@ class CaseExecutorTest {
 
   @Test
   void aFieldTheSpecMarksVolatileMayDifferBetweenAnswerAndRecord() {
-    SpecModel marked = TinySpec.model(TinySpec.text().replace("          x-counterfeit-value: updated-at",
+    ApiModel marked = TinySpec.model(TinySpec.text().replace("          x-counterfeit-value: updated-at",
         "          x-counterfeit-value: updated-at\n          x-counterfeit-volatile: true"));
     List<ConformanceCase> markedCases = new CaseGenerator(marked, profile, new Values("t3st")).generate();
     assertThat(failed(run(marked, markedCases, Defect.CREATE_ANSWER_STALE))).isEmpty();

@@ -1,10 +1,10 @@
 package dev.counterfeit.conformance.testsupport;
 
 import dev.counterfeit.conformance.cases.Credentials;
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.conformance.exec.CannotRun;
 import dev.counterfeit.conformance.exec.Session;
 import dev.counterfeit.conformance.exec.VendorProfile;
+import dev.counterfeit.openapi.model.Operation;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +16,7 @@ public final class TinyProfile implements VendorProfile {
   }
 
   @Override
-  public void authenticate(SpecModel.Operation op, Credentials credentials, Map<String, String> headers,
+  public void authenticate(Operation op, Credentials credentials, Map<String, String> headers,
       Session session) {
     switch (credentials.kind()) {
       case NONE -> { }

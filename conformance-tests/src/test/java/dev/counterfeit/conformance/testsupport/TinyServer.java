@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.counterfeit.conformance.cases.SpecModel;
+import dev.counterfeit.openapi.model.ApiModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -33,12 +33,12 @@ public final class TinyServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer server;
-  private final SpecModel model;
+  private final ApiModel model;
   private final Defect defect;
   private final Map<Integer, ObjectNode> things = new TreeMap<>();
   private final AtomicInteger ids = new AtomicInteger();
 
-  public TinyServer(SpecModel model, Defect defect) {
+  public TinyServer(ApiModel model, Defect defect) {
     this.model = model;
     this.defect = defect;
     try {

@@ -1,7 +1,7 @@
 package dev.counterfeit.conformance.testsupport;
 
-import dev.counterfeit.conformance.cases.SpecModel;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.ApiModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,11 +19,11 @@ public final class TinySpec {
     }
   }
 
-  public static SpecModel model() {
+  public static ApiModel model() {
     return model(text());
   }
 
-  public static SpecModel model(String yaml) {
-    return SpecModel.of(ApiSpec.fromText("tiny", yaml));
+  public static ApiModel model(String yaml) {
+    return ApiModel.compile(ApiSpec.fromText("tiny", yaml));
   }
 }

@@ -6,7 +6,7 @@ import dev.counterfeit.stubs.StubServerConfig;
 import dev.counterfeit.stubs.control.ControlRoutes;
 import dev.counterfeit.stubs.proxy.ProxySettings;
 import dev.counterfeit.stubs.proxy.ValidatingProxy;
-import dev.counterfeit.stubs.spec.SpecException;
+import dev.counterfeit.openapi.model.SpecException;
 import dev.counterfeit.stubs.store.StoreException;
 import java.io.PrintStream;
 import java.util.Map;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.SecurityScheme;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.Set;
 public final class ServedSpecs {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  private record Served(String vendor, String basePath, JsonNode tree, Set<String> operationIds,
+  private record Served(String vendor, String basePath, ApiSpec spec, Set<String> operationIds,
       Set<String> firstSegments) {}
 
   private final Map<String, Served> specs;
@@ -48,34 +48,14 @@ public final class ServedSpecs {
     return new ServedSpecs(Map.copyOf(specs));
   }
 
-  private static Served served(String vendor, String basePath, JsonNode tree) {
-    Set<String> operationIds = new HashSet<>();
+  private static Served served(String vendor, String basePath, ApiSpec spec) {
     Set<String> segments = new HashSet<>();
-    tree.path("paths").fields().forEachRemaining(path -> {
-      segments.add(firstSegment(basePath + path.getKey()));
-      path.getValue().forEach(op -> {
-        if (op.hasNonNull("operationId")) {
-          operationIds.add(op.get("operationId").asText());
-        }
-      });
-    });
-    return new Served(vendor, basePath, tree, Set.copyOf(operationIds), Set.copyOf(segments));
+    spec.pathTemplates().forEach(path -> segments.add(firstSegment(basePath + path)));
+    return new Served(vendor, basePath, spec, Set.copyOf(spec.operationIds()), Set.copyOf(segments));
   }
 
-  private static JsonNode parse(String vendor, String override) {
-    try {
-      if (override != null) {
-        return YAML.readTree(override);
-      }
-      try (InputStream in = ServedSpecs.class.getClassLoader().getResourceAsStream("openapi/" + vendor + ".yaml")) {
-        if (in == null) {
-          throw new IllegalStateException("No spec on the classpath for " + vendor);
-        }
-        return YAML.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static ApiSpec parse(String vendor, String override) {
+    return override != null ? ApiSpec.fromText(vendor, override) : ApiSpec.load(vendor);
   }
 
   private static String firstSegment(String path) {
@@ -104,20 +84,13 @@ public final class ServedSpecs {
 
   /** How a credential of a scheme is sent, from the spec's {@code securitySchemes}; empty for other kinds. */
   public Optional<Header> header(String vendor, String scheme) {
-    JsonNode definition = specs.get(vendor).tree().path("components").path("securitySchemes").path(scheme);
-    String type = definition.path("type").asText();
-    if (type.equals("apiKey") && definition.path("in").asText().equals("header")) {
-      return Optional.of(new Header(definition.path("name").asText(), ""));
-    }
-    if (type.equals("http") && definition.path("scheme").asText().equalsIgnoreCase("bearer")) {
-      return Optional.of(new Header("Authorization", "Bearer "));
-    }
-    return Optional.empty();
+    return SecurityScheme.read(specs.get(vendor).spec(), scheme)
+        .map(s -> new Header(s.header(), s.bearer() ? "Bearer " : ""));
   }
 
   /** The spec's {@code info.title}. */
   public String title(String vendor) {
-    return specs.get(vendor).tree().path("info").path("title").asText(vendor);
+    return specs.get(vendor).spec().title();
   }
 
   /** The base path of a served vendor, "" for the root. */
@@ -155,7 +128,7 @@ public final class ServedSpecs {
    */
   public ObjectNode aimedAt(String vendor, String origin) {
     Served served = specs.get(vendor);
-    ObjectNode copy = served.tree().deepCopy();
+    ObjectNode copy = served.spec().tree().deepCopy();
     ObjectNode server = YAML.createObjectNode().put("url", origin + served.basePath())
         .put("description", "counterfeit, the local fake of this API");
     copy.putArray("servers").add(server);

@@ -9,8 +9,8 @@ import dev.counterfeit.stubs.http.HttpHandler;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.VendorProfile;
-import dev.counterfeit.stubs.spec.ApiModel;
-import dev.counterfeit.stubs.spec.SpecException;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.SpecException;
 import dev.counterfeit.stubs.store.Stores;
 import dev.counterfeit.stubs.store.TenantStore;
 import java.io.IOException;
@@ -89,6 +89,9 @@ public final class Fake implements HttpHandler {
       }
     }
     ApiModel model = ApiModel.compile(spec);
+    model.operations().stream().filter(op -> op.successStatuses().isEmpty()).findFirst().ifPresent(op -> {
+      throw new SpecException(op + ": no 2xx response, so the fake has nothing to answer it with");
+    });
     model.operations().stream().filter(op -> op.handler() != null && profile.handler(op.handler()).isEmpty())
         .findFirst().ifPresent(op -> {
           throw new SpecException(op + " names handler '" + op.handler() + "' that the " + profile.id()

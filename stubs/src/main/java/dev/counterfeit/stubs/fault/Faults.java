@@ -3,7 +3,7 @@ package dev.counterfeit.stubs.fault;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.profile.Problem;
 import dev.counterfeit.stubs.store.RateWindows;
-import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.stubs.validation.ValidationReport;
 import dev.counterfeit.stubs.validation.Violation;
 import java.time.Duration;

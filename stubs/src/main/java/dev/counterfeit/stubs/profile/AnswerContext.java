@@ -1,7 +1,7 @@
 package dev.counterfeit.stubs.profile;
 
 import dev.counterfeit.stubs.http.HttpRequest;
-import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.stubs.store.RateWindows;
 import java.time.Instant;
 

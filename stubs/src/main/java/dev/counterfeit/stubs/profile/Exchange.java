@@ -2,7 +2,7 @@ package dev.counterfeit.stubs.profile;
 
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
-import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.stubs.store.TenantData;
 import java.util.function.Function;
 

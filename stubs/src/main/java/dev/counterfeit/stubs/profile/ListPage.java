@@ -1,7 +1,7 @@
 package dev.counterfeit.stubs.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.openapi.model.Operation;
 import java.util.List;
 import java.util.Map;
 

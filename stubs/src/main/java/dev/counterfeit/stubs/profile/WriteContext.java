@@ -2,7 +2,7 @@ package dev.counterfeit.stubs.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.stubs.store.TenantView;
 
 /**

@@ -8,10 +8,10 @@ import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.routing.Route;
 import dev.counterfeit.stubs.routing.Router;
-import dev.counterfeit.stubs.spec.ApiModel;
-import dev.counterfeit.stubs.spec.Operation;
-import dev.counterfeit.stubs.spec.SecurityScheme;
-import dev.counterfeit.stubs.spec.SpecException;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.SecurityScheme;
+import dev.counterfeit.openapi.model.SpecException;
 import dev.counterfeit.stubs.validation.RequestCheck;
 import dev.counterfeit.stubs.validation.RequestValidator;
 import dev.counterfeit.stubs.validation.ResponseValidator;
@@ -200,7 +200,7 @@ public final class ValidatingProxy implements HttpHandler, AutoCloseable {
     var declared = op.declaredStatus(response.status());
     if (declared.isEmpty()) {
       rule = "response.status";
-    } else if (op.responses().get(declared.get()) == null) {
+    } else if (op.responses().get(declared.get()).schema() == null) {
       rule = "response.body.undeclared";
     } else if (!isJson(response.body())) {
       rule = "response.body.json";

@@ -1,6 +1,6 @@
 package dev.counterfeit.stubs.routing;
 
-import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.openapi.model.Operation;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.counterfeit.stubs.routing;
 
-import dev.counterfeit.stubs.spec.ApiModel;
-import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

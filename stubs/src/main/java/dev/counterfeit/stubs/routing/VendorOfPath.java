@@ -25,7 +25,7 @@ public final class VendorOfPath {
     List<Template> templates = new ArrayList<>();
     for (ApiSpec spec : specs) {
       String base = spec.basePath();
-      spec.tree().path("paths").fieldNames().forEachRemaining(p -> templates.add(new Template(spec.vendor(), base, base + p)));
+      spec.pathTemplates().forEach(p -> templates.add(new Template(spec.vendor(), base, base + p)));
     }
     // The longest base path first, so that on equal closeness /api/public/v1 wins over the root, as in the Router.
     templates.sort(Comparator.comparingInt((Template t) -> t.base().length()).reversed());

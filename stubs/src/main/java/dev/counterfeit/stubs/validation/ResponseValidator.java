@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.openapi.model.Operation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class ResponseValidator {
       problems.add(op + " answered " + status + ", which the spec does not declare");
       return problems;
     }
-    Schema schema = op.responses().get(declared.get());
+    Schema schema = op.responses().get(declared.get()).schema();
     if (schema == null) {
       if (body.length > 0) {
         problems.add(op + " answered " + status + " with a body the spec does not declare");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.openapi.ApiSpec;
-import dev.counterfeit.stubs.spec.ApiModel;
-import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

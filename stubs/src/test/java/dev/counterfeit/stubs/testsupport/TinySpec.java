@@ -1,7 +1,7 @@
 package dev.counterfeit.stubs.testsupport;
 
 import dev.counterfeit.openapi.ApiSpec;
-import dev.counterfeit.stubs.spec.ApiModel;
+import dev.counterfeit.openapi.model.ApiModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,8 +3,8 @@ package dev.counterfeit.stubs.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.counterfeit.stubs.http.HttpRequest;
-import dev.counterfeit.stubs.spec.ApiModel;
-import dev.counterfeit.stubs.spec.Operation;
+import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.stubs.testsupport.TinySpec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

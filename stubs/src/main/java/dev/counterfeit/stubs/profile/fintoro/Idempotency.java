@@ -8,7 +8,7 @@ import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.Exchange;
 import dev.counterfeit.stubs.profile.Problem;
 import dev.counterfeit.stubs.profile.ProblemKind;
-import dev.counterfeit.stubs.spec.Parameter;
+import dev.counterfeit.openapi.model.Parameter;
 import dev.counterfeit.stubs.store.TenantData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

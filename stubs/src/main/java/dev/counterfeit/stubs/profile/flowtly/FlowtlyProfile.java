@@ -93,7 +93,7 @@ public final class FlowtlyProfile implements VendorProfile {
     StringBuilder query = new StringBuilder();
     page.params().forEach((name, value) -> {
       if (!name.equals("page") && !value.isNull() && page.operation().parameters().stream()
-          .anyMatch(p -> p.name().equals(name) && p.in() == dev.counterfeit.stubs.spec.Parameter.In.QUERY)) {
+          .anyMatch(p -> p.name().equals(name) && p.in() == dev.counterfeit.openapi.model.Parameter.In.QUERY)) {
         query.append(name).append('=').append(java.net.URLEncoder.encode(value.asText(), java.nio.charset.StandardCharsets.UTF_8)).append('&');
       }
     });

@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.spec;
+package dev.counterfeit.openapi.model;
 
 import java.util.Locale;
 

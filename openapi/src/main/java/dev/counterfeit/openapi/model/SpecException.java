@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.spec;
+package dev.counterfeit.openapi.model;
 
 /** A spec the engine cannot serve; thrown at start, never while answering a request. */
 public class SpecException extends RuntimeException {

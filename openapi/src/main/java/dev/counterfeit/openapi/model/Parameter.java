@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.spec;
+package dev.counterfeit.openapi.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
@@ -7,6 +7,11 @@ import java.util.List;
 /**
  * One operation parameter with its compiled schema.
  *
+ * @param required whether a request must carry it (always for a path parameter)
+ * @param schemaPointer the concrete JSON pointer of its schema
+ * @param schemaNode that schema as JSON
+ * @param schema that schema compiled
+ * @param example the parameter's {@code example}, or null
  * @param filterFields fields an {@code x-counterfeit-filter} matches against (empty when it is no filter)
  * @param filterExact whether the filter compares whole values instead of substrings
  * @param sortRole "field", "direction" or null
@@ -15,13 +20,15 @@ public record Parameter(
     String name,
     In in,
     boolean required,
+    String schemaPointer,
     JsonNode schemaNode,
     Schema schema,
+    JsonNode example,
     List<String> filterFields,
     boolean filterExact,
     String sortRole) {
 
-  /** Where a parameter travels. */
+  /** Where a parameter travels; cookie parameters are not read (none of the vendors uses them). */
   public enum In { PATH, QUERY, HEADER }
 
   /** The JSON type the string form is coerced to before validation. */

@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.spec;
+package dev.counterfeit.openapi.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
