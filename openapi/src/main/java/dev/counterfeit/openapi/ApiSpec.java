@@ -44,6 +44,7 @@ public final class ApiSpec {
   private final String text;
   private final JsonNode tree;
   private final Envelope envelope;
+  private final RequestReading requestReading;
   /** swagger-parser's full resolve costs about a second per spec, so it runs only when asked for. */
   private volatile SwaggerParseResult parsed;
   private final SchemaRegistry registry;
@@ -59,6 +60,7 @@ public final class ApiSpec {
     }
     this.text = text;
     this.envelope = Envelope.of(tree);
+    this.requestReading = RequestReading.of(tree);
     SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
     // Extensions (x-*) and the document's own keys (openapi, paths, ...) are not schema keywords: ignore them
     // quietly instead of warning once per keyword.
@@ -123,6 +125,11 @@ public final class ApiSpec {
   /** Where answers keep their payload ({@code x-counterfeit-envelope}). */
   public Envelope envelope() {
     return envelope;
+  }
+
+  /** How the vendor reads references and bodies it cannot parse ({@code x-counterfeit-references}, {@code -unreadable-body}). */
+  public RequestReading requestReading() {
+    return requestReading;
   }
 
   /** Errors and warnings swagger-parser reports (parsed on first use); a clean spec has none. */
