@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
-import dev.counterfeit.stubs.profile.ListPage;
-import dev.counterfeit.stubs.profile.PageRequest;
-import dev.counterfeit.stubs.profile.Problem;
-import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.action.ListPage;
+import dev.counterfeit.stubs.action.PageRequest;
+import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.profile.VendorProfile;
-import dev.counterfeit.stubs.spec.Action;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.Violation;
@@ -36,16 +34,6 @@ public final class ApidevProfile implements VendorProfile {
   @Override
   public String id() {
     return "apidev";
-  }
-
-  @Override
-  public List<String> itemPath(Action action) {
-    return List.of("data");
-  }
-
-  @Override
-  public List<String> listPath() {
-    return List.of("data");
   }
 
   @Override

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpResponse;
-import dev.counterfeit.stubs.profile.HandlerContext;
+import dev.counterfeit.stubs.action.HandlerContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;

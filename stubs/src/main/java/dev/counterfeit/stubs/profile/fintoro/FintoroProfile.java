@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
-import dev.counterfeit.stubs.profile.AnswerContext;
-import dev.counterfeit.stubs.profile.Exchange;
-import dev.counterfeit.stubs.profile.ListPage;
-import dev.counterfeit.stubs.profile.PageRequest;
-import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.response.AnswerContext;
+import dev.counterfeit.stubs.action.ListPage;
+import dev.counterfeit.stubs.action.PageRequest;
+import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.profile.VendorProfile;
-import dev.counterfeit.stubs.profile.WriteContext;
+import dev.counterfeit.stubs.action.WriteContext;
 import dev.counterfeit.stubs.store.RateWindows;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.ValidationReport;
@@ -38,16 +37,10 @@ public final class FintoroProfile implements VendorProfile {
 
   private final Messages english = Messages.load("dev/counterfeit/stubs/profile/fintoro/messages.properties");
   private final Messages slovak = Messages.load("dev/counterfeit/stubs/profile/fintoro/messages_sk.properties");
-  private final Idempotency idempotency = new Idempotency();
 
   @Override
   public String id() {
     return "fintoro";
-  }
-
-  @Override
-  public List<String> listPath() {
-    return List.of("data");
   }
 
   @Override
@@ -60,11 +53,6 @@ public final class FintoroProfile implements VendorProfile {
     ObjectNode body = NODES.objectNode();
     body.putArray("data").addAll(page.items());
     return body;
-  }
-
-  @Override
-  public boolean readsBadBodyAsEmpty() {
-    return true;
   }
 
   @Override
@@ -121,11 +109,6 @@ public final class FintoroProfile implements VendorProfile {
     }
     record.put("hasDeliveryAddress", DELIVERY.stream().anyMatch(record::hasNonNull));
     return ValidationReport.empty();
-  }
-
-  @Override
-  public HttpResponse intercept(Exchange exchange) {
-    return idempotency.around(exchange, problem -> render(problem, exchange.request()));
   }
 
   /**

@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
-import dev.counterfeit.stubs.profile.ListPage;
-import dev.counterfeit.stubs.profile.PageRequest;
-import dev.counterfeit.stubs.profile.Problem;
-import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.action.ListPage;
+import dev.counterfeit.stubs.action.PageRequest;
+import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemKind;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.Violation;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -31,11 +30,6 @@ public final class FlowtlyProfile implements VendorProfile {
   @Override
   public String id() {
     return "flowtly";
-  }
-
-  @Override
-  public List<String> listPath() {
-    return List.of("hydra:member");
   }
 
   @Override
@@ -98,14 +92,6 @@ public final class FlowtlyProfile implements VendorProfile {
       }
     });
     return page.path() + "?" + query + "page=" + number;
-  }
-
-  /** {@code /clients/12} and {@code 12} both name client 12. */
-  @Override
-  public String refToId(String collection, JsonNode value) {
-    String text = value.asText();
-    int slash = text.lastIndexOf('/');
-    return slash < 0 ? text : text.substring(slash + 1);
   }
 
   @Override

@@ -1,19 +1,17 @@
-package dev.counterfeit.stubs.engine;
+package dev.counterfeit.stubs.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.problem.Outcome;
+import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemException;
+import dev.counterfeit.stubs.problem.ProblemKind;
 import dev.counterfeit.stubs.profile.CustomHandler;
-import dev.counterfeit.stubs.profile.HandlerContext;
-import dev.counterfeit.stubs.profile.ListPage;
-import dev.counterfeit.stubs.profile.PageRequest;
-import dev.counterfeit.stubs.profile.Principal;
-import dev.counterfeit.stubs.profile.Problem;
-import dev.counterfeit.stubs.profile.ProblemException;
-import dev.counterfeit.stubs.profile.ProblemKind;
-import dev.counterfeit.stubs.profile.WriteContext;
+import dev.counterfeit.stubs.security.Credentials;
+import dev.counterfeit.stubs.security.Principal;
 import dev.counterfeit.stubs.spec.Action;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.spec.Parameter;
@@ -41,8 +39,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The generic actions an {@code x-counterfeit-action} names, run against the store in one unit of work each. */
-final class Actions {
+/**
+ * The step after validation: acts on the valid request with the generic action its {@code x-counterfeit-action}
+ * names, or the vendor's handler, against the store in one unit of work each, and goes on with the answer or
+ * stops with the problem the action ran into (not found, a broken reference, a vendor rule).
+ */
+public final class Actions {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** The tenant name of state a vendor keeps outside any company; no vendor tenant starts with {@code ~}. */
@@ -53,14 +55,55 @@ final class Actions {
   private final Clock clock;
   private final boolean rateLimits;
 
-  Actions(TenantStore store, Credentials credentials, Clock clock, boolean rateLimits) {
+  private final Idempotency idempotency;
+
+  /** @param rateLimits whether the vendors' documented limits (lockouts, for handlers) are enforced */
+  public Actions(TenantStore store, Credentials credentials, Clock clock, boolean rateLimits) {
     this.store = store;
     this.credentials = credentials;
     this.clock = clock;
     this.rateLimits = rateLimits;
+    this.idempotency = new Idempotency(store);
   }
 
-  HttpResponse perform(
+  /**
+   * Acts on a valid request; with an {@code Idempotency-Key} the operation declares, a retry replays the first
+   * answer instead.
+   *
+   * @param principal the caller, or null on a public route
+   */
+  public Outcome<HttpResponse> act(VendorApi api, Operation op, Principal principal, HttpRequest request,
+      RequestCheck.Valid valid) {
+    TenantKey tenant = principal == null ? null : new TenantKey(api.vendor(), principal.tenant());
+    String key = tenant == null ? null : Idempotency.keyOf(op, request);
+    if (key == null) {
+      return attempt(api, op, tenant, principal, request, valid);
+    }
+    ObjectNode fingerprint = Idempotency.fingerprint(request);
+    Outcome<HttpResponse> earlier = idempotency.claim(tenant, key, fingerprint);
+    if (earlier != null) {
+      return earlier;
+    }
+    Outcome<HttpResponse> acted;
+    try {
+      acted = attempt(api, op, tenant, principal, request, valid);
+    } catch (RuntimeException e) {
+      idempotency.release(tenant, key);
+      throw e;
+    }
+    return idempotency.settle(tenant, key, fingerprint, acted);
+  }
+
+  private Outcome<HttpResponse> attempt(
+      VendorApi api, Operation op, TenantKey tenant, Principal principal, HttpRequest request, RequestCheck.Valid v) {
+    try {
+      return Outcome.goOn(perform(api, op, tenant, principal, request, v));
+    } catch (ProblemException e) {
+      return Outcome.stop(e.problem());
+    }
+  }
+
+  private HttpResponse perform(
       VendorApi api, Operation op, TenantKey tenant, Principal principal, HttpRequest request, RequestCheck.Valid v) {
     return switch (op.action()) {
       case LIST -> answer(api, op, list(api, op, tenant, request, v.params()));
@@ -225,7 +268,7 @@ final class Actions {
         return;
       }
       Set<String> wanted = new LinkedHashSet<>();
-      listed.forEach(ref -> wanted.add(api.profile().refToId(relation.collection(), ref)));
+      listed.forEach(ref -> wanted.add(api.refToId(relation.collection(), ref)));
       Query pointing = Query.where(relation.backref(), api.refForms(op.resource(), id));
       for (ObjectNode child : data.query(relation.collection(), pointing).items()) {
         if (!wanted.remove(child.path(Records.ID).asText())) {
@@ -280,7 +323,7 @@ final class Actions {
     api.refFields(op).forEach((field, collection) -> {
       JsonNode value = record.get(field);
       if (body != null && body.has(field) && value != null && !value.isNull()
-          && data.get(collection, api.profile().refToId(collection, value)).isEmpty()) {
+          && data.get(collection, api.refToId(collection, value)).isEmpty()) {
         violations.add(new Violation(Violation.Location.BODY, field, "ref", Map.of("collection", collection)));
       }
     });
@@ -288,7 +331,7 @@ final class Actions {
       JsonNode listed = body == null ? null : body.get(field);
       if (listed != null && listed.isArray()) {
         for (JsonNode ref : listed) {
-          if (data.get(relation.collection(), api.profile().refToId(relation.collection(), ref)).isEmpty()) {
+          if (data.get(relation.collection(), api.refToId(relation.collection(), ref)).isEmpty()) {
             violations.add(new Violation(Violation.Location.BODY, field, "ref", Map.of("collection", relation.collection())));
             break;
           }
@@ -393,7 +436,7 @@ final class Actions {
     }
 
     public String refToId(String collection, JsonNode ref) {
-      return api.profile().refToId(collection, ref);
+      return api.refToId(collection, ref);
     }
 
     public String selfPath(String collection, String id) {

@@ -1,9 +1,10 @@
-package dev.counterfeit.stubs.profile;
+package dev.counterfeit.stubs.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.security.Principal;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.store.TenantData;
 import java.time.Duration;

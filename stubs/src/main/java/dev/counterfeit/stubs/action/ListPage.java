@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.profile;
+package dev.counterfeit.stubs.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.stubs.spec.Operation;

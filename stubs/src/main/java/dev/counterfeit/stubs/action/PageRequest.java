@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.profile;
+package dev.counterfeit.stubs.action;
 
 /**
  * Which slice of a list to answer.

@@ -1,5 +1,6 @@
-package dev.counterfeit.stubs.engine;
+package dev.counterfeit.stubs.action;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -18,10 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One vendor's API ready to serve: its compiled spec, its profile, and everything derived from both once
- * at start (item schemas per operation, id styles, reference fields), so answering only looks things up.
+ * One vendor's API ready to act on: its compiled spec, its profile, its seed, and everything acting derives
+ * from the spec once at start (item schemas per operation, id styles, reference fields, relations), so a request
+ * only looks things up.
  */
-final class VendorApi {
+public final class VendorApi {
   private final VendorProfile profile;
   private final ApiModel model;
   private final JsonNode seed;
@@ -33,18 +35,21 @@ final class VendorApi {
   private final Map<Operation, Map<String, Relation>> relations = new IdentityHashMap<>();
   private final Map<String, Long> tenantNumbers = new HashMap<>();
   private final Projector projector;
+  private final boolean iriReferences;
 
-  VendorApi(VendorProfile profile, ApiModel model, JsonNode seed) {
+  /** @param seed the vendor's seed, or null when it ships none */
+  public VendorApi(VendorProfile profile, ApiModel model, JsonNode seed) {
     this.profile = profile;
     this.model = model;
     this.seed = seed == null ? MissingNode.getInstance() : seed;
     ApiSpec spec = model.spec();
+    this.iriReferences = spec.requestReading().iriReferences();
+    List<String> itemPath = properties(spec.envelope().item());
+    List<String> listPath = properties(spec.envelope().list());
+    listPath.add("[]");
     for (Operation op : model.operations()) {
       if (op.responseSchema() != null) {
-        List<String> path = new ArrayList<>(op.action() == Action.LIST ? profile.listPath() : profile.itemPath(op.action()));
-        if (op.action() == Action.LIST) {
-          path.add("[]");
-        }
+        List<String> path = op.action() == Action.LIST ? listPath : itemPath;
         JsonNode item = SchemaNodes.walk(spec, spec.at(op.responseSchema()), path);
         if (item.isMissingNode()) {
           throw new SpecException(op + ": the answer's schema has no item at " + path);
@@ -117,23 +122,33 @@ final class VendorApi {
     return new IdStyle.Sequence();
   }
 
-  String vendor() {
+  /** The property names a JSON pointer from the envelope walks through ({@code /hydra:member} → {@code hydra:member}). */
+  private static List<String> properties(String pointer) {
+    List<String> names = new ArrayList<>();
+    for (JsonPointer p = JsonPointer.compile(pointer); !p.matches(); p = p.tail()) {
+      names.add(p.getMatchingProperty());
+    }
+    return names;
+  }
+
+  public String vendor() {
     return profile.id();
   }
 
-  VendorProfile profile() {
+  public VendorProfile profile() {
     return profile;
   }
 
-  ApiModel model() {
+  public ApiModel model() {
     return model;
   }
 
-  ApiSpec spec() {
+  public ApiSpec spec() {
     return model.spec();
   }
 
-  JsonNode seed() {
+  /** The vendor's seed, or a missing node. */
+  public JsonNode seed() {
     return seed;
   }
 
@@ -175,6 +190,16 @@ final class VendorApi {
     return model.find(collection, Action.READ)
         .map(op -> op.template().replace("{" + op.idParam() + "}", id))
         .orElse(model.spec().basePath() + "/" + collection + "/" + id);
+  }
+
+  /**
+   * The stored id a reference value points at: the value itself, or its last path segment where the spec says
+   * references are IRIs ({@code x-counterfeit-references: iri}: {@code "/clients/12"} and {@code "12"} both name 12).
+   */
+  String refToId(String collection, JsonNode value) {
+    String text = value.asText();
+    int slash = iriReferences ? text.lastIndexOf('/') : -1;
+    return slash < 0 ? text : text.substring(slash + 1);
   }
 
   /** The values a stored reference to an item may hold: its id, or its path where references are IRIs. */
