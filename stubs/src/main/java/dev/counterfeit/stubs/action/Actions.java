@@ -416,6 +416,11 @@ public final class Actions {
           : api.profile().present(api.projector().project(schema, collection, record, data, null), record, request);
     }
 
+    public JsonNode shape(ObjectNode values, TenantView data) {
+      JsonNode schema = api.itemSchema(op);
+      return schema == null ? values : api.projector().project(schema, op.resource(), values, data, null);
+    }
+
     public HttpResponse answer(JsonNode item) {
       return Actions.answer(api, op, item);
     }
