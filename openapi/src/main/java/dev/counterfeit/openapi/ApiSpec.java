@@ -45,6 +45,7 @@ public final class ApiSpec {
   private final JsonNode tree;
   private final Envelope envelope;
   private final RequestReading requestReading;
+  private final Pagination pagination;
   /** swagger-parser's full resolve costs about a second per spec, so it runs only when asked for. */
   private volatile SwaggerParseResult parsed;
   private final SchemaRegistry registry;
@@ -61,6 +62,7 @@ public final class ApiSpec {
     this.text = text;
     this.envelope = Envelope.of(tree);
     this.requestReading = RequestReading.of(tree);
+    this.pagination = Pagination.of(tree);
     SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
     // Extensions (x-*) and the document's own keys (openapi, paths, ...) are not schema keywords: ignore them
     // quietly instead of warning once per keyword.
@@ -130,6 +132,11 @@ public final class ApiSpec {
   /** How the vendor reads references and bodies it cannot parse ({@code x-counterfeit-references}, {@code -unreadable-body}). */
   public RequestReading requestReading() {
     return requestReading;
+  }
+
+  /** Which query parameters page the vendor's lists ({@code x-counterfeit-pagination}). */
+  public Pagination pagination() {
+    return pagination;
   }
 
   /** Errors and warnings swagger-parser reports (parsed on first use); a clean spec has none. */

@@ -174,7 +174,7 @@ public final class Actions {
       filters.add(new Query.Filter(List.of(op.parent().field()), api.refForms(op.parent().resource(), parentId),
           Query.Match.EQUALS));
     }
-    PageRequest page = api.profile().page(params);
+    PageRequest page = PageRequest.of(api.spec().pagination(), params);
     Query.Sort sort = sortField == null ? null : new Query.Sort(sortFieldOf(sortField), descending);
     Query query = new Query(filters, sort, page.offset(), page.limit());
     JsonNode schema = api.itemSchema(op);
@@ -188,7 +188,7 @@ public final class Actions {
         items.add(api.profile().present(api.projector().project(schema, op.resource(), r, data, null), r, request));
       }
       return api.profile().wrapList(new ListPage(op, items, (int) Math.min(slice.total(), Integer.MAX_VALUE), page,
-          params, request.path()));
+          api.spec().pagination(), params, request.path()));
     });
   }
 

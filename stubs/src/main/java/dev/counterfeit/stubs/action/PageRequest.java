@@ -1,5 +1,9 @@
 package dev.counterfeit.stubs.action;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.counterfeit.openapi.Pagination;
+import java.util.Map;
+
 /**
  * Which slice of a list to answer.
  *
@@ -10,16 +14,19 @@ public record PageRequest(int offset, int limit) {
   public static final PageRequest ALL = new PageRequest(0, Integer.MAX_VALUE);
 
   /**
-   * Page-number pagination: {@code page} counts from 1, {@code size} items a page. The parameters arrive
-   * with the spec's defaults applied; a spec that gives the size no default does not page.
+   * The slice the spec's paging parameters ask for. The parameters arrive with the spec's defaults applied; a list
+   * whose size parameter has no default and was not sent is not paged. Page numbers count from 1.
    */
-  public static PageRequest numbered(java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> params,
-      String pageParam, String sizeParam) {
-    if (!params.containsKey(sizeParam)) {
+  static PageRequest of(Pagination pagination, Map<String, JsonNode> params) {
+    if (pagination.style() == Pagination.Style.NONE || !params.containsKey(pagination.size())) {
       return ALL;
     }
-    int page = params.containsKey(pageParam) ? params.get(pageParam).asInt() : 1;
-    int size = params.get(sizeParam).asInt();
+    int size = params.get(pagination.size()).asInt();
+    JsonNode position = params.get(pagination.position());
+    if (pagination.style() == Pagination.Style.OFFSET) {
+      return new PageRequest(position == null ? 0 : position.asInt(), size);
+    }
+    int page = position == null ? 1 : position.asInt();
     return new PageRequest((page - 1) * size, size);
   }
 

@@ -3,7 +3,6 @@ package dev.counterfeit.stubs.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.action.ListPage;
-import dev.counterfeit.stubs.action.PageRequest;
 import dev.counterfeit.stubs.action.WriteContext;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
@@ -11,16 +10,15 @@ import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.response.AnswerContext;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.validation.ValidationReport;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * What makes one vendor's API itself beyond its spec: the shape of its envelopes and errors, and the few rules no
- * schema can state. Everything else (routes, security, limits, validation, where the payload sits, how references
- * read, storage) the engine takes from the spec.
+ * schema can state. Everything else (routes, security, limits, validation, paging, where the payload sits, how
+ * references read, storage) the engine takes from the spec.
  *
- * <p>The engine calls it from three steps only: counting a rate limit ({@link #accountOf}), acting ({@link #page},
- * {@link #wrapList}, {@link #wrapItem}, {@link #present}, {@link #beforeWrite}, {@link #handler}) and answering
+ * <p>The engine calls it from three steps only: counting a rate limit ({@link #accountOf}), acting
+ * ({@link #wrapList}, {@link #wrapItem}, {@link #present}, {@link #beforeWrite}, {@link #handler}) and answering
  * ({@link #render}, {@link #decorate}).
  *
  * <p>Profiles are found with {@link java.util.ServiceLoader}; adding a vendor means a spec in
@@ -31,9 +29,6 @@ public interface VendorProfile {
 
   /** The vendor id; the spec is {@code openapi/<id>.yaml}. */
   String id();
-
-  /** Which slice of a list the typed query parameters ask for. */
-  PageRequest page(Map<String, JsonNode> params);
 
   /** The list envelope around one page (its item array where the spec's {@code x-counterfeit-envelope} says). */
   JsonNode wrapList(ListPage page);

@@ -9,14 +9,12 @@ import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
 import dev.counterfeit.stubs.action.ListPage;
-import dev.counterfeit.stubs.action.PageRequest;
 import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.spec.Operation;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.Violation;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,15 +32,6 @@ public final class ApidevProfile implements VendorProfile {
   @Override
   public String id() {
     return "apidev";
-  }
-
-  @Override
-  public PageRequest page(Map<String, JsonNode> params) {
-    // The spec's defaults (limit 25, offset 0) are already applied to the parameters.
-    if (!params.containsKey("limit")) {
-      return PageRequest.ALL;
-    }
-    return new PageRequest(params.containsKey("offset") ? params.get("offset").asInt() : 0, params.get("limit").asInt());
   }
 
   @Override

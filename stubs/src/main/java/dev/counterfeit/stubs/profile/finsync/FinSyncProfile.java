@@ -8,14 +8,12 @@ import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
 import dev.counterfeit.stubs.action.HandlerContext;
 import dev.counterfeit.stubs.action.ListPage;
-import dev.counterfeit.stubs.action.PageRequest;
 import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.problem.ProblemException;
 import dev.counterfeit.stubs.problem.ProblemKind;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.validation.Messages;
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -30,11 +28,6 @@ public final class FinSyncProfile implements VendorProfile {
   @Override
   public String id() {
     return "finsync";
-  }
-
-  @Override
-  public PageRequest page(Map<String, JsonNode> params) {
-    return PageRequest.numbered(params, "page", "pageSize");
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.response.AnswerContext;
 import dev.counterfeit.stubs.action.ListPage;
-import dev.counterfeit.stubs.action.PageRequest;
 import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.action.WriteContext;
@@ -41,11 +40,6 @@ public final class FintoroProfile implements VendorProfile {
   @Override
   public String id() {
     return "fintoro";
-  }
-
-  @Override
-  public PageRequest page(Map<String, JsonNode> params) {
-    return PageRequest.ALL;
   }
 
   @Override

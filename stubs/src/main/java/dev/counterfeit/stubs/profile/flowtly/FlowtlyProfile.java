@@ -7,13 +7,11 @@ import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
 import dev.counterfeit.stubs.action.ListPage;
-import dev.counterfeit.stubs.action.PageRequest;
 import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.problem.ProblemKind;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.Violation;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -30,11 +28,6 @@ public final class FlowtlyProfile implements VendorProfile {
   @Override
   public String id() {
     return "flowtly";
-  }
-
-  @Override
-  public PageRequest page(Map<String, JsonNode> params) {
-    return PageRequest.numbered(params, "page", "itemsPerPage");
   }
 
   @Override
@@ -84,14 +77,15 @@ public final class FlowtlyProfile implements VendorProfile {
   }
 
   private static String link(ListPage page, int number) {
+    String pageParam = page.pagination().position();
     StringBuilder query = new StringBuilder();
     page.params().forEach((name, value) -> {
-      if (!name.equals("page") && !value.isNull() && page.operation().parameters().stream()
+      if (!name.equals(pageParam) && !value.isNull() && page.operation().parameters().stream()
           .anyMatch(p -> p.name().equals(name) && p.in() == dev.counterfeit.stubs.spec.Parameter.In.QUERY)) {
         query.append(name).append('=').append(java.net.URLEncoder.encode(value.asText(), java.nio.charset.StandardCharsets.UTF_8)).append('&');
       }
     });
-    return page.path() + "?" + query + "page=" + number;
+    return page.path() + "?" + query + pageParam + "=" + number;
   }
 
   @Override
