@@ -38,7 +38,9 @@ public final class Authenticator {
     Set<String> missing = null;
     boolean presentButWrong = false;
     for (List<SecurityScheme> requirement : op.security()) {
-      List<Principal> found = new ArrayList<>(requirement.size());
+      // One credential per requirement is the common case: a list is made only for a second.
+      Principal first = null;
+      List<Principal> several = null;
       boolean complete = true;
       boolean wrong = false;
       for (SecurityScheme scheme : requirement) {
@@ -62,18 +64,24 @@ public final class Authenticator {
         Optional<Principal> principal = credentials.find(vendor, scheme.name(), value);
         if (principal.isEmpty()) {
           wrong = true;
+        } else if (first == null) {
+          first = principal.get();
         } else {
-          found.add(principal.get());
+          if (several == null) {
+            several = new ArrayList<>(requirement.size());
+            several.add(first);
+          }
+          several.add(principal.get());
         }
       }
       if (!complete) {
         continue;
       }
-      if (wrong || !sameTenant(found)) {
+      if (wrong || first == null || several != null && !sameTenant(several)) {
         presentButWrong = true;
         continue;
       }
-      return Outcome.goOn(found.size() == 1 ? found.get(0) : new Principal(found.get(0).tenant(), commonGrants(found)));
+      return Outcome.goOn(several == null ? first : new Principal(first.tenant(), commonGrants(several)));
     }
     if (presentButWrong && missing == null) {
       return Outcome.stop(Problem.of(ProblemKind.INVALID_CREDENTIALS, "Invalid or expired credentials."));
@@ -88,7 +96,7 @@ public final class Authenticator {
         return false;
       }
     }
-    return !principals.isEmpty();
+    return true;
   }
 
   private static Set<String> commonGrants(List<Principal> principals) {
