@@ -206,7 +206,7 @@ public final class Actions {
   private ObjectNode create(VendorApi api, Operation op, TenantData data, TenantKey tenant, JsonNode body) {
     ObjectNode record = declared(api, op, body);
     record.setAll(op.set());
-    check(api, op, data, body, record, null);
+    check(api, op, data, body, record);
     String id = stamp(api, op.resource(), tenant.tenant(), record, data);
     relate(api, op, data, record, id);
     data.put(op.resource(), id, record);
@@ -231,7 +231,7 @@ public final class Actions {
     ObjectNode record = declared(api, op, v.body());
     record.setAll(op.set());
     Records.copyMeta(existing, record);
-    check(api, op, data, v.body(), record, existing);
+    check(api, op, data, v.body(), record);
     record.put(Records.UPDATED, now());
     relate(api, op, data, record, existing.get(Records.ID).asText());
     data.put(op.resource(), existing.get(Records.ID).asText(), record);
@@ -250,7 +250,7 @@ public final class Actions {
       updated.add(e.getKey());
     }
     record.setAll(op.set());
-    check(api, op, data, v.body(), record, existing);
+    check(api, op, data, v.body(), record);
     record.put(Records.UPDATED, now());
     relate(api, op, data, record, existing.get(Records.ID).asText());
     data.put(op.resource(), existing.get(Records.ID).asText(), record);
@@ -317,8 +317,12 @@ public final class Actions {
     return record;
   }
 
-  /** References must point at existing items, then the vendor's own rules; either refuses the whole write. */
-  private static void check(VendorApi api, Operation op, TenantView data, JsonNode body, ObjectNode record, ObjectNode previous) {
+  /**
+   * Fills what the spec says the write infers, then checks that references point at existing items; a broken one
+   * refuses the whole write.
+   */
+  private static void check(VendorApi api, Operation op, TenantView data, JsonNode body, ObjectNode record) {
+    api.infer(op.resource(), record);
     List<Violation> violations = new ArrayList<>();
     api.refFields(op).forEach((field, collection) -> {
       JsonNode value = record.get(field);
@@ -338,10 +342,8 @@ public final class Actions {
         }
       }
     });
-    ValidationReport report = new ValidationReport(violations)
-        .merge(api.profile().beforeWrite(new WriteContext(op, body, record, previous, data)));
-    if (report.hasErrors()) {
-      throw new ProblemException(Problem.invalid(report));
+    if (!violations.isEmpty()) {
+      throw new ProblemException(Problem.invalid(new ValidationReport(violations)));
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.openapi.ApiSpec;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.spec.Action;
@@ -34,6 +35,7 @@ public final class VendorApi {
   private final Map<Operation, List<String>> declaredFields = new IdentityHashMap<>();
   private final Map<Operation, Map<String, Relation>> relations = new IdentityHashMap<>();
   private final Map<String, Long> tenantNumbers = new HashMap<>();
+  private final Map<String, List<Inference>> inferences = new HashMap<>();
   private final Projector projector;
   private final boolean iriReferences;
 
@@ -73,6 +75,7 @@ public final class VendorApi {
     for (Operation op : model.operations()) {
       idStyles.computeIfAbsent(op.resource(), this::findIdStyle);
       relations.put(op, findRelations(op));
+      inferences.computeIfAbsent(op.resource(), this::findInferences);
     }
     this.seed.path("tenants").fields().forEachRemaining(t ->
         tenantNumbers.put(t.getKey(), t.getValue().path("number").asLong(tenantNumbers.size() + 1L)));
@@ -100,6 +103,53 @@ public final class VendorApi {
         found.put(name, new Relation(embed.path("resource").asText(), embed.path("backref").asText(),
             embed.path("as").asText().equals("iri")));
       }
+    });
+    return found;
+  }
+
+  /**
+   * A stored field a write infers from others ({@code x-counterfeit-infer} on the item schema): unless
+   * {@code always}, only when the record holds no value for it; {@code then} when any of {@code whenAny} holds a
+   * value (not null, not ""), {@code otherwise} (when given) when none does.
+   */
+  record Inference(String field, List<String> whenAny, JsonNode then, JsonNode otherwise, boolean always) {
+    void apply(ObjectNode record) {
+      if (!always && record.hasNonNull(field)) {
+        return;
+      }
+      JsonNode value = otherwise;
+      for (String source : whenAny) {
+        JsonNode given = record.get(source);
+        if (given != null && !given.isNull() && !(given.isTextual() && given.asText().isEmpty())) {
+          value = then;
+          break;
+        }
+      }
+      if (value != null) {
+        record.set(field, value.deepCopy());
+      }
+    }
+  }
+
+  private List<Inference> findInferences(String collection) {
+    JsonNode item = readSchema(collection);
+    List<Inference> found = new ArrayList<>();
+    if (item == null) {
+      return found;
+    }
+    ApiSpec spec = model.spec();
+    SchemaNodes.properties(spec, item).forEach((name, property) -> {
+      JsonNode infer = SchemaNodes.extension(spec, property, "x-counterfeit-infer");
+      if (infer.isMissingNode()) {
+        return;
+      }
+      List<String> whenAny = new ArrayList<>();
+      infer.path("when-any").forEach(f -> whenAny.add(f.asText()));
+      if (whenAny.isEmpty() || !infer.has("then")) {
+        throw new SpecException(collection + "." + name + ": x-counterfeit-infer needs when-any fields and a then value");
+      }
+      found.add(new Inference(name, List.copyOf(whenAny), infer.get("then"), infer.get("else"),
+          infer.path("always").asBoolean(false)));
     });
     return found;
   }
@@ -168,6 +218,13 @@ public final class VendorApi {
   /** The schema items of a collection are read with (its read operation's), or null. */
   JsonNode readSchema(String collection) {
     return model.find(collection, Action.READ).map(itemSchemas::get).orElse(null);
+  }
+
+  /** Fills the fields the spec says a write to the collection infers. */
+  void infer(String collection, ObjectNode record) {
+    for (Inference inference : inferences.getOrDefault(collection, List.of())) {
+      inference.apply(record);
+    }
   }
 
   /** Body fields that hold references, with the collection each points into. */

@@ -3,22 +3,20 @@ package dev.counterfeit.stubs.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.action.ListPage;
-import dev.counterfeit.stubs.action.WriteContext;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.response.AnswerContext;
 import dev.counterfeit.stubs.spec.Operation;
-import dev.counterfeit.stubs.validation.ValidationReport;
 import java.util.Optional;
 
 /**
  * What makes one vendor's API itself beyond its spec: the shape of its envelopes and errors, and the few rules no
  * schema can state. Everything else (routes, security, limits, validation, paging, where the payload sits, how
- * references read, storage) the engine takes from the spec.
+ * references read, inferred fields, storage) the engine takes from the spec.
  *
  * <p>The engine calls it from three steps only: counting a rate limit ({@link #accountOf}), acting
- * ({@link #wrapList}, {@link #wrapItem}, {@link #present}, {@link #beforeWrite}, {@link #handler}) and answering
+ * ({@link #wrapList}, {@link #wrapItem}, {@link #present}, {@link #handler}) and answering
  * ({@link #render}, {@link #decorate}).
  *
  * <p>Profiles are found with {@link java.util.ServiceLoader}; adding a vendor means a spec in
@@ -48,11 +46,6 @@ public interface VendorProfile {
    */
   default JsonNode present(JsonNode item, ObjectNode record, HttpRequest request) {
     return item;
-  }
-
-  /** Rules on a record about to be written (inferred fields, cross-field checks). */
-  default ValidationReport beforeWrite(WriteContext context) {
-    return ValidationReport.empty();
   }
 
   /** The implementation of an {@code x-counterfeit-handler}. */

@@ -10,7 +10,6 @@ import dev.counterfeit.stubs.response.AnswerContext;
 import dev.counterfeit.stubs.action.ListPage;
 import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.profile.VendorProfile;
-import dev.counterfeit.stubs.action.WriteContext;
 import dev.counterfeit.stubs.store.RateWindows;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.ValidationReport;
@@ -24,13 +23,11 @@ import java.util.UUID;
 /**
  * Fintoro (Laravel): bare items, unpaginated {@code {data}} lists, {@code {"message"}} errors and 422
  * {@code {message, errors: {field: [...]}}} validation answers. Laravel reads a body it cannot parse as an
- * empty form, so malformed JSON is a 422 listing the required fields. Creating and replacing a client infers
- * what the documentation says it infers.
+ * empty form, so malformed JSON is a 422 listing the required fields (the spec's
+ * {@code x-counterfeit-unreadable-body}); what a write infers is the spec's {@code x-counterfeit-infer}.
  */
 public final class FintoroProfile implements VendorProfile {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final List<String> COMPANY_IDS = List.of("subjectId", "taxId", "vatId");
-  private static final List<String> DELIVERY = List.of("deliveryStreet", "deliveryCity", "deliveryZip", "deliveryCountryId");
 
   private static final Violation EMPTY = new Violation(Violation.Location.BODY, "", "summary", Map.of());
 
@@ -81,28 +78,6 @@ public final class FintoroProfile implements VendorProfile {
 
   private static HttpResponse message(int status, String text) {
     return HttpResponse.json(status, "application/json", NODES.objectNode().put("message", text));
-  }
-
-  /**
-   * The documented inferences: {@code type} becomes company when a business identifier is sent and no type
-   * is, {@code isVatPayer} becomes true when a VAT id is sent without it, and {@code hasDeliveryAddress}
-   * follows the delivery fields.
-   */
-  @Override
-  public ValidationReport beforeWrite(WriteContext context) {
-    if (!context.operation().resource().equals("clients")) {
-      return ValidationReport.empty();
-    }
-    ObjectNode record = context.record();
-    if (!record.hasNonNull("type")) {
-      boolean company = COMPANY_IDS.stream().anyMatch(f -> record.hasNonNull(f) && !record.get(f).asText().isEmpty());
-      record.put("type", company ? "company" : "person");
-    }
-    if (!record.hasNonNull("isVatPayer") && record.hasNonNull("vatId") && !record.get("vatId").asText().isEmpty()) {
-      record.put("isVatPayer", true);
-    }
-    record.put("hasDeliveryAddress", DELIVERY.stream().anyMatch(record::hasNonNull));
-    return ValidationReport.empty();
   }
 
   /**
