@@ -102,16 +102,22 @@ public final class ApidevProfile implements VendorProfile {
     return name.equals("login") ? Optional.of(Login::handle) : Optional.empty();
   }
 
-  /** A login counts against the account it names (the spec limits logins per account). */
+  /**
+   * A login counts against the account it names (the spec limits logins per account): the tenant host and the
+   * e-mail its handler settings' {@code account} points at.
+   */
   @Override
   public String accountOf(Operation operation, HttpRequest request) {
-    return operation.security().isEmpty() ? LoginGuard.account(request.header("tenant"), emailOf(request)) : null;
+    JsonNode account = operation.handlerSettings().path("account");
+    return account.isObject()
+        ? LoginGuard.account(request.header(account.path("header").asText()), fieldOf(request, account.path("field").asText()))
+        : null;
   }
 
-  /** The login body's e-mail, read leniently: the limit counts attempts before the body is validated. */
-  private static String emailOf(HttpRequest request) {
+  /** A field of the body, read leniently: the limit counts attempts before the body is validated. */
+  private static String fieldOf(HttpRequest request, String field) {
     try {
-      return JSON.readTree(request.body()).path("email").asText("");
+      return JSON.readTree(request.body()).path(field).asText("");
     } catch (java.io.IOException e) {
       return "";
     }
