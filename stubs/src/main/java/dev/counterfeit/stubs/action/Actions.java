@@ -54,7 +54,6 @@ public final class Actions {
   private final Credentials credentials;
   private final Clock clock;
   private final boolean rateLimits;
-
   private final Idempotency idempotency;
 
   /** @param rateLimits whether the vendors' documented limits (lockouts, for handlers) are enforced */
