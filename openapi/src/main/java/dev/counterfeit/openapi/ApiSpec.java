@@ -48,6 +48,8 @@ public final class ApiSpec {
   private final String text;
   private final JsonNode tree;
   private final Envelope envelope;
+  private final RequestReading requestReading;
+  private final Pagination pagination;
   /** swagger-parser's full resolve costs about a second per spec, so it runs only when asked for. */
   private volatile SwaggerParseResult parsed;
   private final SchemaRegistry registry;
@@ -63,6 +65,8 @@ public final class ApiSpec {
     }
     this.text = text;
     this.envelope = Envelope.of(tree);
+    this.requestReading = RequestReading.of(tree);
+    this.pagination = Pagination.of(tree);
     SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
     // Extensions (x-*) and the document's own keys (openapi, paths, ...) are not schema keywords: ignore them
     // quietly instead of warning once per keyword.
@@ -186,6 +190,16 @@ public final class ApiSpec {
 
   private static long depth(String pointer) {
     return pointer.chars().filter(c -> c == '/').count();
+  }
+
+  /** How the vendor reads references and bodies it cannot parse ({@code x-counterfeit-references}, {@code -unreadable-body}). */
+  public RequestReading requestReading() {
+    return requestReading;
+  }
+
+  /** Which query parameters page the vendor's lists ({@code x-counterfeit-pagination}). */
+  public Pagination pagination() {
+    return pagination;
   }
 
   /** Errors and warnings swagger-parser reports (parsed on first use); a clean spec has none. */

@@ -1,12 +1,12 @@
 package dev.counterfeit.stubs;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.counterfeit.openapi.ApiSpec;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
-import dev.counterfeit.stubs.profile.AnswerContext;
-import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.profile.VendorProfile;
+import dev.counterfeit.stubs.response.AnswerContext;
+import dev.counterfeit.stubs.response.Responder;
 import dev.counterfeit.stubs.routing.VendorOfPath;
 import dev.counterfeit.stubs.wiremock.Refusals;
 import java.time.Clock;
@@ -50,18 +50,13 @@ final class EnvelopeRefusals implements Refusals {
       boolean own = request.path() != null && request.path().startsWith("/__");
       Optional<VendorProfile> profile = own ? Optional.empty() : paths().vendor(request.path()).map(profiles::get);
       if (profile.isPresent()) {
-        HttpResponse response = profile.get().render(problem, request);
-        for (Map.Entry<String, String> h : problem.headers().entrySet()) {
-          response = response.withHeader(h.getKey(), h.getValue());
-        }
-        return profile.get().decorate(response, new AnswerContext(null, null, request, clock.instant(), null));
+        return profile.get().decorate(Responder.render(profile.get(), request, problem),
+            new AnswerContext(null, null, request, clock.instant(), null));
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not answer a refused request in its vendor's envelope", e);
     }
-    int status = problem.kind().defaultStatus();
-    return HttpResponse.json(status, "application/json",
-        JsonNodeFactory.instance.objectNode().put("error", problem.detail()).put("status", status));
+    return Responder.render(null, request, problem);
   }
 
   private VendorOfPath paths() {

@@ -64,6 +64,15 @@ class FintoroRulesAcceptanceTest {
   }
 
   @Test
+  void aDeliveryAddressIsInferredOnEveryWriteAndAnEmptyIdentifierIsNone() {
+    JsonNode withDelivery = create("{\"name\":\"A\",\"deliveryCity\":\"Brno\"}");
+    assertThat(withDelivery.path("hasDeliveryAddress").asBoolean()).isTrue();
+    JsonNode replaced = json(as("ft_demo_acme_write").body("{\"name\":\"A\"}").put(CLIENTS + "/" + withDelivery.path("id").asText()));
+    assertThat(replaced.path("hasDeliveryAddress").asBoolean()).as("recomputed when the delivery fields go").isFalse();
+    assertThat(create("{\"name\":\"B\",\"subjectId\":\"\"}").path("type").asText()).isEqualTo("person");
+  }
+
+  @Test
   void createdAtStaysAndUpdatedAtMovesOnReplace() {
     JsonNode created = create("{\"name\":\"A\"}");
     clock.advance(Duration.ofMinutes(5));

@@ -61,6 +61,9 @@ class FlowtlyRulesAcceptanceTest {
         .post("/counterparties/enrich-branding-ai");
     assertThat(queued.statusCode()).isEqualTo(202);
     assertThat(json(queued).path("queued").asInt()).isEqualTo(2);
+    // @type and status are the consts of the answer's schema.
+    assertThat(json(queued).path("@type").asText()).isEqualTo("CounterpartyBrandingEnrichment");
+    assertThat(json(queued).path("status").asText()).isEqualTo("queued");
   }
 
   @Test
@@ -75,6 +78,10 @@ class FlowtlyRulesAcceptanceTest {
     JsonNode client = json(acme("application/ld+json").get(clientIri));
     assertThat(client.path("name").asText()).isEqualTo("Nowy Klient");
     assertThat(client.path("status").asText()).isEqualTo("active");
+    // The rest of the defaults the spec's handler settings give a new client.
+    assertThat(client.path("tinType").asText()).isEqualTo("none");
+    assertThat(client.path("country").asText()).isEqualTo("/countries/PL");
+    assertThat(client.path("currency").asText()).isEqualTo("/currencies/PLN");
 
     Response patched = acme("application/merge-patch+json").body("{\"name\":\"Renamed\",\"displayName\":\"Renamed CP\"}")
         .patch("/counterparty/" + counterparty.path("id").asText());

@@ -1,6 +1,6 @@
 package dev.counterfeit.stubs.fault;
 
-import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.problem.ProblemKind;
 import java.util.Locale;
 import java.util.Optional;
 

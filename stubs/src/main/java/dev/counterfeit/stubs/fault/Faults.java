@@ -1,7 +1,7 @@
 package dev.counterfeit.stubs.fault;
 
 import dev.counterfeit.stubs.http.HttpRequest;
-import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.store.RateWindows;
 import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.stubs.validation.ValidationReport;

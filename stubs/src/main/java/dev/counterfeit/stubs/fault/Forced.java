@@ -1,6 +1,6 @@
 package dev.counterfeit.stubs.fault;
 
-import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.store.RateWindows;
 
 /**

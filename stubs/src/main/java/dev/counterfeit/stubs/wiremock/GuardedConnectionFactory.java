@@ -2,8 +2,8 @@ package dev.counterfeit.stubs.wiremock;
 
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
-import dev.counterfeit.stubs.profile.Problem;
-import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemKind;
 import java.util.Locale;
 import java.util.Map;
 import wiremock.org.eclipse.jetty.http.BadMessageException;

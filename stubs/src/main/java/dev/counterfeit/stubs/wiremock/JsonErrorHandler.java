@@ -2,8 +2,8 @@ package dev.counterfeit.stubs.wiremock;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.counterfeit.stubs.http.HttpResponse;
-import dev.counterfeit.stubs.profile.Problem;
-import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import wiremock.jakarta.servlet.RequestDispatcher;

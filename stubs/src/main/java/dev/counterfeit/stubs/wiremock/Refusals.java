@@ -2,7 +2,7 @@ package dev.counterfeit.stubs.wiremock;
 
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
-import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.problem.Problem;
 
 /**
  * Answers a request the server refuses before the engine sees it (too large, unreadable, not valid HTTP), in

@@ -8,17 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
-import dev.counterfeit.stubs.profile.ListPage;
-import dev.counterfeit.stubs.profile.PageRequest;
-import dev.counterfeit.stubs.profile.Problem;
-import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.action.ListPage;
+import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.profile.VendorProfile;
-import dev.counterfeit.openapi.model.Action;
 import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.Violation;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,25 +32,6 @@ public final class ApidevProfile implements VendorProfile {
   @Override
   public String id() {
     return "apidev";
-  }
-
-  @Override
-  public List<String> itemPath(Action action) {
-    return List.of("data");
-  }
-
-  @Override
-  public List<String> listPath() {
-    return List.of("data");
-  }
-
-  @Override
-  public PageRequest page(Map<String, JsonNode> params) {
-    // The spec's defaults (limit 25, offset 0) are already applied to the parameters.
-    if (!params.containsKey("limit")) {
-      return PageRequest.ALL;
-    }
-    return new PageRequest(params.containsKey("offset") ? params.get("offset").asInt() : 0, params.get("limit").asInt());
   }
 
   @Override
@@ -125,16 +102,22 @@ public final class ApidevProfile implements VendorProfile {
     return name.equals("login") ? Optional.of(Login::handle) : Optional.empty();
   }
 
-  /** A login counts against the account it names (the spec limits logins per account). */
+  /**
+   * A login counts against the account it names (the spec limits logins per account): the tenant host and the
+   * e-mail its handler settings' {@code account} points at.
+   */
   @Override
   public String accountOf(Operation operation, HttpRequest request) {
-    return operation.security().isEmpty() ? LoginGuard.account(request.header("tenant"), emailOf(request)) : null;
+    JsonNode account = operation.handlerSettings().path("account");
+    return account.isObject()
+        ? LoginGuard.account(request.header(account.path("header").asText()), fieldOf(request, account.path("field").asText()))
+        : null;
   }
 
-  /** The login body's e-mail, read leniently: the limit counts attempts before the body is validated. */
-  private static String emailOf(HttpRequest request) {
+  /** A field of the body, read leniently: the limit counts attempts before the body is validated. */
+  private static String fieldOf(HttpRequest request, String field) {
     try {
-      return JSON.readTree(request.body()).path("email").asText("");
+      return JSON.readTree(request.body()).path(field).asText("");
     } catch (java.io.IOException e) {
       return "";
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpResponse;
-import dev.counterfeit.stubs.profile.HandlerContext;
+import dev.counterfeit.stubs.action.HandlerContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -12,21 +12,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /login}: the seed's users log in with e-mail and password under their tenant host and get a JWT
- * with the user's permissions that authenticates for as long as the spec's {@code token} handler setting says
- * (an hour, as the real API's). While limits are on, an account locked after repeated failures is refused even
+ * {@code POST /login}: the seed's users log in with e-mail and password under their tenant host (where both travel
+ * is the spec's {@code account} handler setting) and get a JWT with the user's permissions that authenticates for
+ * as long as the spec's {@code token} handler setting says (an hour, as the real API's). While limits are on, an account locked after repeated failures is refused even
  * with the right password.
  */
 final class Login {
   private Login() {}
 
   static HttpResponse handle(HandlerContext ctx) {
-    String tenantHost = ctx.request().header("tenant");
-    String email = ctx.body().path("email").asText();
+    JsonNode settings = ctx.operation().handlerSettings();
+    String tenantHost = ctx.request().header(settings.path("account").path("header").asText());
+    String email = ctx.body().path(settings.path("account").path("field").asText()).asText();
     String password = ctx.body().path("password").asText();
     String account = LoginGuard.account(tenantHost, email);
     Instant now = ctx.now();
-    JsonNode settings = ctx.operation().handlerSettings();
     LoginGuard guard = LoginGuard.of(settings.path("lockout"));
     JsonNode user = user(ctx, tenantHost, email, password);
     Optional<Instant> locked = ctx.writeVendorState(data -> {

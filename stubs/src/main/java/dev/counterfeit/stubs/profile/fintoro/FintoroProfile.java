@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
-import dev.counterfeit.stubs.profile.AnswerContext;
-import dev.counterfeit.stubs.profile.Exchange;
-import dev.counterfeit.stubs.profile.ListPage;
-import dev.counterfeit.stubs.profile.PageRequest;
-import dev.counterfeit.stubs.profile.Problem;
+import dev.counterfeit.stubs.response.AnswerContext;
+import dev.counterfeit.stubs.action.ListPage;
+import dev.counterfeit.stubs.problem.Problem;
 import dev.counterfeit.stubs.profile.VendorProfile;
-import dev.counterfeit.stubs.profile.WriteContext;
 import dev.counterfeit.stubs.store.RateWindows;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.ValidationReport;
@@ -26,19 +23,16 @@ import java.util.UUID;
 /**
  * Fintoro (Laravel): bare items, unpaginated {@code {data}} lists, {@code {"message"}} errors and 422
  * {@code {message, errors: {field: [...]}}} validation answers. Laravel reads a body it cannot parse as an
- * empty form, so malformed JSON is a 422 listing the required fields. Creating and replacing a client infers
- * what the documentation says it infers.
+ * empty form, so malformed JSON is a 422 listing the required fields (the spec's
+ * {@code x-counterfeit-unreadable-body}); what a write infers is the spec's {@code x-counterfeit-infer}.
  */
 public final class FintoroProfile implements VendorProfile {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final List<String> COMPANY_IDS = List.of("subjectId", "taxId", "vatId");
-  private static final List<String> DELIVERY = List.of("deliveryStreet", "deliveryCity", "deliveryZip", "deliveryCountryId");
 
   private static final Violation EMPTY = new Violation(Violation.Location.BODY, "", "summary", Map.of());
 
   private final Messages english = Messages.load("dev/counterfeit/stubs/profile/fintoro/messages.properties");
   private final Messages slovak = Messages.load("dev/counterfeit/stubs/profile/fintoro/messages_sk.properties");
-  private final Idempotency idempotency = new Idempotency();
 
   @Override
   public String id() {
@@ -46,25 +40,10 @@ public final class FintoroProfile implements VendorProfile {
   }
 
   @Override
-  public List<String> listPath() {
-    return List.of("data");
-  }
-
-  @Override
-  public PageRequest page(Map<String, JsonNode> params) {
-    return PageRequest.ALL;
-  }
-
-  @Override
   public JsonNode wrapList(ListPage page) {
     ObjectNode body = NODES.objectNode();
     body.putArray("data").addAll(page.items());
     return body;
-  }
-
-  @Override
-  public boolean readsBadBodyAsEmpty() {
-    return true;
   }
 
   @Override
@@ -99,33 +78,6 @@ public final class FintoroProfile implements VendorProfile {
 
   private static HttpResponse message(int status, String text) {
     return HttpResponse.json(status, "application/json", NODES.objectNode().put("message", text));
-  }
-
-  /**
-   * The documented inferences: {@code type} becomes company when a business identifier is sent and no type
-   * is, {@code isVatPayer} becomes true when a VAT id is sent without it, and {@code hasDeliveryAddress}
-   * follows the delivery fields.
-   */
-  @Override
-  public ValidationReport beforeWrite(WriteContext context) {
-    if (!context.operation().resource().equals("clients")) {
-      return ValidationReport.empty();
-    }
-    ObjectNode record = context.record();
-    if (!record.hasNonNull("type")) {
-      boolean company = COMPANY_IDS.stream().anyMatch(f -> record.hasNonNull(f) && !record.get(f).asText().isEmpty());
-      record.put("type", company ? "company" : "person");
-    }
-    if (!record.hasNonNull("isVatPayer") && record.hasNonNull("vatId") && !record.get("vatId").asText().isEmpty()) {
-      record.put("isVatPayer", true);
-    }
-    record.put("hasDeliveryAddress", DELIVERY.stream().anyMatch(record::hasNonNull));
-    return ValidationReport.empty();
-  }
-
-  @Override
-  public HttpResponse intercept(Exchange exchange) {
-    return idempotency.around(exchange, problem -> render(problem, exchange.request()));
   }
 
   /**

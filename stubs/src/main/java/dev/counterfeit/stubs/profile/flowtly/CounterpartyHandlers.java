@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpResponse;
-import dev.counterfeit.stubs.profile.HandlerContext;
-import dev.counterfeit.stubs.profile.Problem;
-import dev.counterfeit.stubs.profile.ProblemException;
-import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.action.HandlerContext;
+import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemException;
+import dev.counterfeit.stubs.problem.ProblemKind;
 import dev.counterfeit.stubs.store.TenantData;
 import dev.counterfeit.stubs.validation.ValidationReport;
 import dev.counterfeit.stubs.validation.Violation;
@@ -17,13 +17,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Flowtly's counterparty routes beyond plain CRUD: merge, branding enrichment, and create/update by type. */
+/**
+ * Flowtly's counterparty routes beyond plain CRUD: merge, branding enrichment, and create/update by type. The
+ * by-type routes take from their {@code x-counterfeit-handler-settings} which body fields are the counterparty's
+ * ({@code counterparty-fields}; the rest are its client's or supplier's), the collection of each type
+ * ({@code parties}) and what a new client or supplier starts with ({@code defaults}).
+ */
 final class CounterpartyHandlers {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String COUNTERPARTIES = "counterparties";
-  /** Fields of the by-type bodies that belong to the counterparty; the rest belong to its client or supplier. */
-  private static final List<String> COUNTERPARTY_FIELDS =
-      List.of("displayName", "requireAttachment", "cyclic", "budgetNeutral", "corporateWebsiteUrl", "logoUrl");
 
   private CounterpartyHandlers() {}
 
@@ -92,10 +94,7 @@ final class CounterpartyHandlers {
    * next read: a logo and website derived from the display name, where none was set.
    */
   private static HttpResponse queued(HandlerContext ctx, TenantData data, List<ObjectNode> counterparties) {
-    ObjectNode answer = NODES.objectNode();
-    answer.put("@type", "CounterpartyBrandingEnrichment");
-    answer.put("status", "queued");
-    answer.put("queued", counterparties.size());
+    ObjectNode answer = NODES.objectNode().put("queued", counterparties.size());
     ArrayNode iris = answer.putArray("counterparties");
     for (ObjectNode counterparty : counterparties) {
       String slug = counterparty.path("displayName").asText("counterparty").toLowerCase(Locale.ROOT)
@@ -110,19 +109,25 @@ final class CounterpartyHandlers {
       ctx.update(COUNTERPARTIES, counterparty, data);
       iris.add(ctx.selfPath(COUNTERPARTIES, ctx.idOf(counterparty)));
     }
-    return ctx.answer(answer);
+    // The answer's @type and status are consts of its schema.
+    return ctx.answer(ctx.shape(answer, data));
   }
 
   /** A client or supplier with Flowtly's defaults, and its counterparty linked to it, in one unit of work. */
   static HttpResponse createByType(HandlerContext ctx) {
     JsonNode body = ctx.body();
+    JsonNode settings = ctx.operation().handlerSettings();
     String type = body.get("type").asText();
-    String collection = type.equals("client") ? "clients" : "suppliers";
+    String collection = settings.path("parties").path(type).asText();
     return ctx.write(data -> {
-      ObjectNode party = NODES.objectNode()
-          .put("status", "active").put("tinType", "none").put("country", "/countries/PL").put("currency", "/currencies/PLN");
+      ObjectNode party = NODES.objectNode();
+      settings.path("defaults").fields().forEachRemaining(e -> {
+        if (!e.getKey().startsWith("x-")) {
+          party.set(e.getKey(), e.getValue().deepCopy());
+        }
+      });
       ObjectNode counterparty = NODES.objectNode().put("type", type);
-      split(body, party, counterparty);
+      split(settings, body, party, counterparty);
       if (!counterparty.has("displayName")) {
         counterparty.put("displayName", body.get("name").asText());
       }
@@ -137,14 +142,16 @@ final class CounterpartyHandlers {
   static HttpResponse updateByType(HandlerContext ctx) {
     String id = pathId(ctx);
     JsonNode body = ctx.body();
+    JsonNode settings = ctx.operation().handlerSettings();
     return ctx.write(data -> {
       ObjectNode counterparty = existing(ctx, data, id);
       ObjectNode partyPatch = NODES.objectNode();
       ObjectNode counterpartyPatch = NODES.objectNode();
-      split(body, partyPatch, counterpartyPatch);
+      split(settings, body, partyPatch, counterpartyPatch);
       counterparty.setAll(counterpartyPatch);
-      String type = counterparty.path("type").asText("supplier");
-      String collection = type.equals("client") ? "clients" : "suppliers";
+      // As the counterparty reads: a stored one without a type has the schema's default.
+      String type = ctx.project(COUNTERPARTIES, counterparty, data).path("type").asText();
+      String collection = settings.path("parties").path(type).asText();
       JsonNode link = counterparty.get(type);
       if (link != null && !link.isNull() && !partyPatch.isEmpty()) {
         data.get(collection, ctx.refToId(collection, link)).ifPresent(party -> {
@@ -157,12 +164,23 @@ final class CounterpartyHandlers {
     });
   }
 
-  private static void split(JsonNode body, ObjectNode party, ObjectNode counterparty) {
+  /** Splits a by-type body into the counterparty's fields and its client's or supplier's; {@code type} is neither. */
+  private static void split(JsonNode settings, JsonNode body, ObjectNode party, ObjectNode counterparty) {
+    JsonNode counterpartyFields = settings.path("counterparty-fields");
     body.fields().forEachRemaining(e -> {
       if (e.getKey().equals("type")) {
         return;
       }
-      (COUNTERPARTY_FIELDS.contains(e.getKey()) ? counterparty : party).set(e.getKey(), e.getValue().deepCopy());
+      (listed(counterpartyFields, e.getKey()) ? counterparty : party).set(e.getKey(), e.getValue().deepCopy());
     });
+  }
+
+  private static boolean listed(JsonNode names, String name) {
+    for (JsonNode n : names) {
+      if (n.asText().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

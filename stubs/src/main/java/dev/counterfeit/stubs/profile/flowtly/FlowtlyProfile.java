@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
-import dev.counterfeit.stubs.profile.ListPage;
-import dev.counterfeit.stubs.profile.PageRequest;
-import dev.counterfeit.stubs.profile.Problem;
-import dev.counterfeit.stubs.profile.ProblemKind;
+import dev.counterfeit.stubs.action.ListPage;
+import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemKind;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.validation.Messages;
 import dev.counterfeit.stubs.validation.Violation;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,16 +28,6 @@ public final class FlowtlyProfile implements VendorProfile {
   @Override
   public String id() {
     return "flowtly";
-  }
-
-  @Override
-  public List<String> listPath() {
-    return List.of("hydra:member");
-  }
-
-  @Override
-  public PageRequest page(Map<String, JsonNode> params) {
-    return PageRequest.numbered(params, "page", "itemsPerPage");
   }
 
   @Override
@@ -90,22 +77,15 @@ public final class FlowtlyProfile implements VendorProfile {
   }
 
   private static String link(ListPage page, int number) {
+    String pageParam = page.pagination().position();
     StringBuilder query = new StringBuilder();
     page.params().forEach((name, value) -> {
-      if (!name.equals("page") && !value.isNull() && page.operation().parameters().stream()
+      if (!name.equals(pageParam) && !value.isNull() && page.operation().parameters().stream()
           .anyMatch(p -> p.name().equals(name) && p.in() == dev.counterfeit.openapi.model.Parameter.In.QUERY)) {
         query.append(name).append('=').append(java.net.URLEncoder.encode(value.asText(), java.nio.charset.StandardCharsets.UTF_8)).append('&');
       }
     });
-    return page.path() + "?" + query + "page=" + number;
-  }
-
-  /** {@code /clients/12} and {@code 12} both name client 12. */
-  @Override
-  public String refToId(String collection, JsonNode value) {
-    String text = value.asText();
-    int slash = text.lastIndexOf('/');
-    return slash < 0 ? text : text.substring(slash + 1);
+    return page.path() + "?" + query + pageParam + "=" + number;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.engine;
+package dev.counterfeit.stubs.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -222,7 +222,7 @@ final class Projector {
     if (ref == null || ref.isNull()) {
       return NullNode.getInstance();
     }
-    return tenant.peek(f.resource, api.profile().refToId(f.resource, ref))
+    return tenant.peek(f.resource, api.refToId(f.resource, ref))
         .<JsonNode>map(found -> f.nested.fill(this, f.resource, found, tenant, null, depth + 1))
         .orElse(NullNode.getInstance());
   }

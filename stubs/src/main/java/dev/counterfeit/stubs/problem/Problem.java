@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.profile;
+package dev.counterfeit.stubs.problem;
 
 import dev.counterfeit.stubs.validation.ValidationReport;
 import java.util.Map;

@@ -1,8 +1,10 @@
-package dev.counterfeit.stubs.engine;
+package dev.counterfeit.stubs.action;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.openapi.ApiSpec;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.openapi.model.Action;
@@ -18,10 +20,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One vendor's API ready to serve: its compiled spec, its profile, and everything derived from both once
- * at start (item schemas per operation, id styles, reference fields), so answering only looks things up.
+ * One vendor's API ready to act on: its compiled spec, its profile, its seed, and everything acting derives
+ * from the spec once at start (item schemas per operation, id styles, reference fields, relations), so a request
+ * only looks things up.
  */
-final class VendorApi {
+public final class VendorApi {
   private final VendorProfile profile;
   private final ApiModel model;
   private final JsonNode seed;
@@ -32,19 +35,23 @@ final class VendorApi {
   private final Map<Operation, List<String>> declaredFields = new IdentityHashMap<>();
   private final Map<Operation, Map<String, Relation>> relations = new IdentityHashMap<>();
   private final Map<String, Long> tenantNumbers = new HashMap<>();
+  private final Map<String, List<Inference>> inferences = new HashMap<>();
   private final Projector projector;
+  private final boolean iriReferences;
 
-  VendorApi(VendorProfile profile, ApiModel model, JsonNode seed) {
+  /** @param seed the vendor's seed, or null when it ships none */
+  public VendorApi(VendorProfile profile, ApiModel model, JsonNode seed) {
     this.profile = profile;
     this.model = model;
     this.seed = seed == null ? MissingNode.getInstance() : seed;
     ApiSpec spec = model.spec();
+    this.iriReferences = spec.requestReading().iriReferences();
+    List<String> itemPath = properties(spec.envelope().item());
+    List<String> listPath = properties(spec.envelope().list());
+    listPath.add("[]");
     for (Operation op : model.operations()) {
       if (op.responseSchema() != null) {
-        List<String> path = new ArrayList<>(op.action() == Action.LIST ? profile.listPath() : profile.itemPath(op.action()));
-        if (op.action() == Action.LIST) {
-          path.add("[]");
-        }
+        List<String> path = op.action() == Action.LIST ? listPath : itemPath;
         JsonNode item = SchemaNodes.walk(spec, spec.at(op.responseSchema()), path);
         if (item.isMissingNode()) {
           throw new SpecException(op + ": the answer's schema has no item at " + path);
@@ -68,6 +75,7 @@ final class VendorApi {
     for (Operation op : model.operations()) {
       idStyles.computeIfAbsent(op.resource(), this::findIdStyle);
       relations.put(op, findRelations(op));
+      inferences.computeIfAbsent(op.resource(), this::findInferences);
     }
     this.seed.path("tenants").fields().forEachRemaining(t ->
         tenantNumbers.put(t.getKey(), t.getValue().path("number").asLong(tenantNumbers.size() + 1L)));
@@ -99,6 +107,53 @@ final class VendorApi {
     return found;
   }
 
+  /**
+   * A stored field a write infers from others ({@code x-counterfeit-infer} on the item schema): unless
+   * {@code always}, only when the record holds no value for it; {@code then} when any of {@code whenAny} holds a
+   * value (not null, not ""), {@code otherwise} (when given) when none does.
+   */
+  record Inference(String field, List<String> whenAny, JsonNode then, JsonNode otherwise, boolean always) {
+    void apply(ObjectNode record) {
+      if (!always && record.hasNonNull(field)) {
+        return;
+      }
+      JsonNode value = otherwise;
+      for (String source : whenAny) {
+        JsonNode given = record.get(source);
+        if (given != null && !given.isNull() && !(given.isTextual() && given.asText().isEmpty())) {
+          value = then;
+          break;
+        }
+      }
+      if (value != null) {
+        record.set(field, value.deepCopy());
+      }
+    }
+  }
+
+  private List<Inference> findInferences(String collection) {
+    JsonNode item = readSchema(collection);
+    List<Inference> found = new ArrayList<>();
+    if (item == null) {
+      return found;
+    }
+    ApiSpec spec = model.spec();
+    SchemaNodes.properties(spec, item).forEach((name, property) -> {
+      JsonNode infer = SchemaNodes.extension(spec, property, "x-counterfeit-infer");
+      if (infer.isMissingNode()) {
+        return;
+      }
+      List<String> whenAny = new ArrayList<>();
+      infer.path("when-any").forEach(f -> whenAny.add(f.asText()));
+      if (whenAny.isEmpty() || !infer.has("then")) {
+        throw new SpecException(collection + "." + name + ": x-counterfeit-infer needs when-any fields and a then value");
+      }
+      found.add(new Inference(name, List.copyOf(whenAny), infer.get("then"), infer.get("else"),
+          infer.path("always").asBoolean(false)));
+    });
+    return found;
+  }
+
   private IdStyle findIdStyle(String resource) {
     ApiSpec spec = model.spec();
     List<Operation> ops = new ArrayList<>(model.operations());
@@ -117,23 +172,33 @@ final class VendorApi {
     return new IdStyle.Sequence();
   }
 
-  String vendor() {
+  /** The property names a JSON pointer from the envelope walks through ({@code /hydra:member} → {@code hydra:member}). */
+  private static List<String> properties(String pointer) {
+    List<String> names = new ArrayList<>();
+    for (JsonPointer p = JsonPointer.compile(pointer); !p.matches(); p = p.tail()) {
+      names.add(p.getMatchingProperty());
+    }
+    return names;
+  }
+
+  public String vendor() {
     return profile.id();
   }
 
-  VendorProfile profile() {
+  public VendorProfile profile() {
     return profile;
   }
 
-  ApiModel model() {
+  public ApiModel model() {
     return model;
   }
 
-  ApiSpec spec() {
+  public ApiSpec spec() {
     return model.spec();
   }
 
-  JsonNode seed() {
+  /** The vendor's seed, or a missing node. */
+  public JsonNode seed() {
     return seed;
   }
 
@@ -153,6 +218,13 @@ final class VendorApi {
   /** The schema items of a collection are read with (its read operation's), or null. */
   JsonNode readSchema(String collection) {
     return model.find(collection, Action.READ).map(itemSchemas::get).orElse(null);
+  }
+
+  /** Fills the fields the spec says a write to the collection infers. */
+  void infer(String collection, ObjectNode record) {
+    for (Inference inference : inferences.getOrDefault(collection, List.of())) {
+      inference.apply(record);
+    }
   }
 
   /** Body fields that hold references, with the collection each points into. */
@@ -175,6 +247,16 @@ final class VendorApi {
     return model.find(collection, Action.READ)
         .map(op -> op.template().replace("{" + op.idParam() + "}", id))
         .orElse(model.spec().basePath() + "/" + collection + "/" + id);
+  }
+
+  /**
+   * The stored id a reference value points at: the value itself, or its last path segment where the spec says
+   * references are IRIs ({@code x-counterfeit-references: iri}: {@code "/clients/12"} and {@code "12"} both name 12).
+   */
+  String refToId(String collection, JsonNode value) {
+    String text = value.asText();
+    int slash = iriReferences ? text.lastIndexOf('/') : -1;
+    return slash < 0 ? text : text.substring(slash + 1);
   }
 
   /** The values a stored reference to an item may hold: its id, or its path where references are IRIs. */

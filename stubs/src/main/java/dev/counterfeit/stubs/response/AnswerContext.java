@@ -1,6 +1,7 @@
-package dev.counterfeit.stubs.profile;
+package dev.counterfeit.stubs.response;
 
 import dev.counterfeit.stubs.http.HttpRequest;
+import dev.counterfeit.stubs.security.Principal;
 import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.stubs.store.RateWindows;
 import java.time.Instant;

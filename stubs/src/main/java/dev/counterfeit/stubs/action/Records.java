@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.engine;
+package dev.counterfeit.stubs.action;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;

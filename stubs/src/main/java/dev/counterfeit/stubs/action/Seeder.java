@@ -1,7 +1,8 @@
-package dev.counterfeit.stubs.engine;
+package dev.counterfeit.stubs.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.counterfeit.stubs.security.Credentials;
 import dev.counterfeit.stubs.store.TenantKey;
 import dev.counterfeit.stubs.store.TenantStore;
 import java.time.Instant;
@@ -16,18 +17,18 @@ import java.util.TreeSet;
  * seeding is off, the demo tenants' records. Seed records use the vendor's field names plus {@code id};
  * the engine's own fields are filled in here.
  */
-final class Seeder {
+public final class Seeder {
   private static final String SEED_TIME = "2026-01-15T09:00:00Z";
 
   private final TenantStore store;
   private final Credentials credentials;
 
-  Seeder(TenantStore store, Credentials credentials) {
+  public Seeder(TenantStore store, Credentials credentials) {
     this.store = store;
     this.credentials = credentials;
   }
 
-  void credentials(VendorApi api) {
+  public void credentials(VendorApi api) {
     for (JsonNode c : api.seed().path("credentials")) {
       Set<String> grants = new HashSet<>();
       c.path("grants").forEach(g -> grants.add(g.asText()));
@@ -40,7 +41,7 @@ final class Seeder {
    * Loads the seed into the store unless it is there already: a durable or shared store keeps it across
    * restarts and replicas, so each part (reference data, demo records) loads once per store.
    */
-  void data(VendorApi api, boolean demoRecords) {
+  public void data(VendorApi api, boolean demoRecords) {
     JsonNode seed = api.seed();
     boolean shared = store.claim(api.vendor(), "seed:shared");
     boolean demo = demoRecords && store.claim(api.vendor(), "seed:demo");

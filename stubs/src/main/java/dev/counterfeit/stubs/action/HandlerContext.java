@@ -1,11 +1,13 @@
-package dev.counterfeit.stubs.profile;
+package dev.counterfeit.stubs.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.security.Principal;
 import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.stubs.store.TenantData;
+import dev.counterfeit.stubs.store.TenantView;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +32,12 @@ public interface HandlerContext {
 
   /** The item as its read operation answers it (projected, without envelope). */
   JsonNode project(String collection, ObjectNode record, TenantData tenant);
+
+  /**
+   * This operation's answer built from {@code values} by its response schema, as the engine builds every answer:
+   * the schema's fields in its order, {@code const}s and defaults from the spec.
+   */
+  JsonNode shape(ObjectNode values, TenantView data);
 
   /** A success answer with the operation's status and media type, wrapped in the item envelope. */
   HttpResponse answer(JsonNode item);

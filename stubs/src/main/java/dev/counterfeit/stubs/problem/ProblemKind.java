@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.profile;
+package dev.counterfeit.stubs.problem;
 
 /** What went wrong, vendor-neutral, with the status most APIs give it; a profile may answer another. */
 public enum ProblemKind {

@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.profile;
+package dev.counterfeit.stubs.problem;
 
 /** Stops an operation with a problem; the engine renders it in the vendor's envelope and stores nothing. */
 public class ProblemException extends RuntimeException {

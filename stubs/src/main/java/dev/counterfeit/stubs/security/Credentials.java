@@ -1,9 +1,8 @@
-package dev.counterfeit.stubs.engine;
+package dev.counterfeit.stubs.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.counterfeit.stubs.profile.Principal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -25,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  * secret and carry their tenant, grants and expiry, so any replica on the same store accepts them without
  * asking the store.
  */
-final class Credentials {
+public final class Credentials {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder UNB64 = Base64.getUrlDecoder();
@@ -41,17 +40,19 @@ final class Credentials {
   private final Clock clock;
   private final SecretKeySpec key;
 
-  Credentials(Clock clock, byte[] secret) {
+  /** @param secret the store's shared signing secret, so every replica accepts the tokens another issued */
+  public Credentials(Clock clock, byte[] secret) {
     this.clock = clock;
     this.key = new SecretKeySpec(secret, "HmacSHA256");
   }
 
-  void add(String vendor, String scheme, String value, String tenant, Set<String> grants, Instant expires) {
+  /** A seeded credential; {@code expires} null for one that never expires. */
+  public void add(String vendor, String scheme, String value, String tenant, Set<String> grants, Instant expires) {
     seeded.put(new Key(vendor, scheme, value), new Entry(new Principal(tenant, grants), expires));
   }
 
   /** A signed token for the vendor's scheme; {@code claims} are the vendor's own and are copied. */
-  String issue(String vendor, String scheme, String tenant, Set<String> grants, Instant expires, ObjectNode claims) {
+  public String issue(String vendor, String scheme, String tenant, Set<String> grants, Instant expires, ObjectNode claims) {
     ObjectNode payload = claims.deepCopy();
     payload.put("iat", clock.instant().getEpochSecond()).put("exp", expires.getEpochSecond());
     ObjectNode own = payload.putObject(CLAIM).put("vendor", vendor).put("scheme", scheme).put("tenant", tenant);

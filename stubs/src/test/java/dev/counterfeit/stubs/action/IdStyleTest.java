@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.engine;
+package dev.counterfeit.stubs.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

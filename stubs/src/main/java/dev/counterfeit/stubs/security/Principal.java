@@ -1,4 +1,4 @@
-package dev.counterfeit.stubs.profile;
+package dev.counterfeit.stubs.security;
 
 import java.util.Set;
 

@@ -1,19 +1,17 @@
-package dev.counterfeit.stubs.engine;
+package dev.counterfeit.stubs.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.stubs.problem.Outcome;
+import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemException;
+import dev.counterfeit.stubs.problem.ProblemKind;
 import dev.counterfeit.stubs.profile.CustomHandler;
-import dev.counterfeit.stubs.profile.HandlerContext;
-import dev.counterfeit.stubs.profile.ListPage;
-import dev.counterfeit.stubs.profile.PageRequest;
-import dev.counterfeit.stubs.profile.Principal;
-import dev.counterfeit.stubs.profile.Problem;
-import dev.counterfeit.stubs.profile.ProblemException;
-import dev.counterfeit.stubs.profile.ProblemKind;
-import dev.counterfeit.stubs.profile.WriteContext;
+import dev.counterfeit.stubs.security.Credentials;
+import dev.counterfeit.stubs.security.Principal;
 import dev.counterfeit.openapi.model.Action;
 import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.openapi.model.Parameter;
@@ -42,8 +40,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The generic actions an {@code x-counterfeit-action} names, run against the store in one unit of work each. */
-final class Actions {
+/**
+ * The step after validation: acts on the valid request with the generic action its {@code x-counterfeit-action}
+ * names, or the vendor's handler, against the store in one unit of work each, and goes on with the answer or
+ * stops with the problem the action ran into (not found, a broken reference, a vendor rule).
+ */
+public final class Actions {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** The tenant name of state a vendor keeps outside any company; no vendor tenant starts with {@code ~}. */
@@ -53,15 +55,55 @@ final class Actions {
   private final Credentials credentials;
   private final Clock clock;
   private final boolean rateLimits;
+  private final Idempotency idempotency;
 
-  Actions(TenantStore store, Credentials credentials, Clock clock, boolean rateLimits) {
+  /** @param rateLimits whether the vendors' documented limits (lockouts, for handlers) are enforced */
+  public Actions(TenantStore store, Credentials credentials, Clock clock, boolean rateLimits) {
     this.store = store;
     this.credentials = credentials;
     this.clock = clock;
     this.rateLimits = rateLimits;
+    this.idempotency = new Idempotency(store);
   }
 
-  HttpResponse perform(
+  /**
+   * Acts on a valid request; with an {@code Idempotency-Key} the operation declares, a retry replays the first
+   * answer instead.
+   *
+   * @param principal the caller, or null on a public route
+   */
+  public Outcome<HttpResponse> act(VendorApi api, Operation op, Principal principal, HttpRequest request,
+      RequestCheck.Valid valid) {
+    TenantKey tenant = principal == null ? null : new TenantKey(api.vendor(), principal.tenant());
+    String key = tenant == null ? null : Idempotency.keyOf(op, request);
+    if (key == null) {
+      return attempt(api, op, tenant, principal, request, valid);
+    }
+    ObjectNode fingerprint = Idempotency.fingerprint(request);
+    Outcome<HttpResponse> earlier = idempotency.claim(tenant, key, fingerprint);
+    if (earlier != null) {
+      return earlier;
+    }
+    Outcome<HttpResponse> acted;
+    try {
+      acted = attempt(api, op, tenant, principal, request, valid);
+    } catch (RuntimeException e) {
+      idempotency.release(tenant, key);
+      throw e;
+    }
+    return idempotency.settle(tenant, key, fingerprint, acted);
+  }
+
+  private Outcome<HttpResponse> attempt(
+      VendorApi api, Operation op, TenantKey tenant, Principal principal, HttpRequest request, RequestCheck.Valid v) {
+    try {
+      return Outcome.goOn(perform(api, op, tenant, principal, request, v));
+    } catch (ProblemException e) {
+      return Outcome.stop(e.problem());
+    }
+  }
+
+  private HttpResponse perform(
       VendorApi api, Operation op, TenantKey tenant, Principal principal, HttpRequest request, RequestCheck.Valid v) {
     return switch (op.action()) {
       case LIST -> answer(api, op, list(api, op, tenant, request, v.params()));
@@ -139,7 +181,7 @@ final class Actions {
       filters.add(new Query.Filter(List.of(op.parent().field()), api.refForms(op.parent().resource(), parentId),
           Query.Match.EQUALS));
     }
-    PageRequest page = api.profile().page(params);
+    PageRequest page = PageRequest.of(api.spec().pagination(), params);
     Query.Sort sort = sortField == null ? null : new Query.Sort(sortFieldOf(sortField), descending);
     Query query = new Query(filters, sort, page.offset(), page.limit());
     JsonNode schema = api.itemSchema(op);
@@ -153,7 +195,7 @@ final class Actions {
         items.add(api.profile().present(api.projector().project(schema, op.resource(), r, data, null), r, request));
       }
       return api.profile().wrapList(new ListPage(op, items, (int) Math.min(slice.total(), Integer.MAX_VALUE), page,
-          params, request.path()));
+          api.spec().pagination(), params, request.path()));
     });
   }
 
@@ -171,7 +213,7 @@ final class Actions {
   private ObjectNode create(VendorApi api, Operation op, TenantData data, TenantKey tenant, JsonNode body) {
     ObjectNode record = declared(api, op, body);
     record.setAll(op.set());
-    check(api, op, data, body, record, null);
+    check(api, op, data, body, record);
     String id = stamp(api, op.resource(), tenant.tenant(), record, data);
     relate(api, op, data, record, id);
     data.put(op.resource(), id, record);
@@ -196,7 +238,7 @@ final class Actions {
     ObjectNode record = declared(api, op, v.body());
     record.setAll(op.set());
     Records.copyMeta(existing, record);
-    check(api, op, data, v.body(), record, existing);
+    check(api, op, data, v.body(), record);
     record.put(Records.UPDATED, now());
     relate(api, op, data, record, existing.get(Records.ID).asText());
     data.put(op.resource(), existing.get(Records.ID).asText(), record);
@@ -215,7 +257,7 @@ final class Actions {
       updated.add(e.getKey());
     }
     record.setAll(op.set());
-    check(api, op, data, v.body(), record, existing);
+    check(api, op, data, v.body(), record);
     record.put(Records.UPDATED, now());
     relate(api, op, data, record, existing.get(Records.ID).asText());
     data.put(op.resource(), existing.get(Records.ID).asText(), record);
@@ -233,7 +275,7 @@ final class Actions {
         return;
       }
       Set<String> wanted = new LinkedHashSet<>();
-      listed.forEach(ref -> wanted.add(api.profile().refToId(relation.collection(), ref)));
+      listed.forEach(ref -> wanted.add(api.refToId(relation.collection(), ref)));
       Query pointing = Query.where(relation.backref(), api.refForms(op.resource(), id));
       for (ObjectNode child : data.query(relation.collection(), pointing).items()) {
         if (!wanted.remove(child.path(Records.ID).asText())) {
@@ -282,13 +324,17 @@ final class Actions {
     return record;
   }
 
-  /** References must point at existing items, then the vendor's own rules; either refuses the whole write. */
-  private static void check(VendorApi api, Operation op, TenantView data, JsonNode body, ObjectNode record, ObjectNode previous) {
+  /**
+   * Fills what the spec says the write infers, then checks that references point at existing items; a broken one
+   * refuses the whole write.
+   */
+  private static void check(VendorApi api, Operation op, TenantView data, JsonNode body, ObjectNode record) {
+    api.infer(op.resource(), record);
     List<Violation> violations = new ArrayList<>();
     api.refFields(op).forEach((field, collection) -> {
       JsonNode value = record.get(field);
       if (body != null && body.has(field) && value != null && !value.isNull()
-          && !data.exists(collection, api.profile().refToId(collection, value))) {
+          && !data.exists(collection, api.refToId(collection, value))) {
         violations.add(new Violation(Violation.Location.BODY, field, "ref", Map.of("collection", collection)));
       }
     });
@@ -296,17 +342,15 @@ final class Actions {
       JsonNode listed = body == null ? null : body.get(field);
       if (listed != null && listed.isArray()) {
         for (JsonNode ref : listed) {
-          if (!data.exists(relation.collection(), api.profile().refToId(relation.collection(), ref))) {
+          if (!data.exists(relation.collection(), api.refToId(relation.collection(), ref))) {
             violations.add(new Violation(Violation.Location.BODY, field, "ref", Map.of("collection", relation.collection())));
             break;
           }
         }
       }
     });
-    ValidationReport report = new ValidationReport(violations)
-        .merge(api.profile().beforeWrite(new WriteContext(op, body, record, previous, data)));
-    if (report.hasErrors()) {
-      throw new ProblemException(Problem.invalid(report));
+    if (!violations.isEmpty()) {
+      throw new ProblemException(Problem.invalid(new ValidationReport(violations)));
     }
   }
 
@@ -381,6 +425,11 @@ final class Actions {
           : api.profile().present(api.projector().project(schema, collection, record, data, null), record, request);
     }
 
+    public JsonNode shape(ObjectNode values, TenantView data) {
+      JsonNode schema = api.itemSchema(op);
+      return schema == null ? values : api.projector().project(schema, op.resource(), values, data, null);
+    }
+
     public HttpResponse answer(JsonNode item) {
       return Actions.answer(api, op, item);
     }
@@ -401,7 +450,7 @@ final class Actions {
     }
 
     public String refToId(String collection, JsonNode ref) {
-      return api.profile().refToId(collection, ref);
+      return api.refToId(collection, ref);
     }
 
     public String selfPath(String collection, String id) {
