@@ -1,6 +1,7 @@
 package dev.counterfeit.stubs.cli;
 
 import dev.counterfeit.stubs.StubServerConfig;
+import dev.counterfeit.stubs.engine.Fake;
 import dev.counterfeit.stubs.http.Limits;
 import dev.counterfeit.stubs.store.StoreLocation;
 import dev.counterfeit.stubs.proxy.ProxySettings;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -27,8 +29,8 @@ import picocli.CommandLine.Spec;
     name = "counterfeit",
     mixinStandardHelpOptions = true,
     version = "counterfeit 0.1.0",
-    description = "Serves stateful, validating fakes of the FinSync, Flowtly, Fintoro and apidev APIs from their "
-        + "OpenAPI specs, all on one port under their real paths.",
+    description = "Serves stateful, validating fakes of the vendor APIs listed under --apis from their OpenAPI specs, "
+        + "all on one port under their real paths.",
     footer = {"", "Pages: the dashboard at /__counterfeit/ and the API docs at /__counterfeit/docs.",
         "Control endpoints: POST /__counterfeit/reset[?api=VENDOR] (back to the seed), GET /__counterfeit/state, "
         + "GET /__counterfeit/requests, GET|POST|DELETE /__counterfeit/faults, GET /__counterfeit/specs/VENDOR.yaml, "
@@ -42,9 +44,17 @@ final class CliOptions {
   @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(names = "--apis", split = ",", paramLabel = "VENDOR",
-      description = "Which APIs to serve: finsync, flowtly, fintoro, apidev (default: all).")
+  @Option(names = "--apis", split = ",", paramLabel = "VENDOR", completionCandidates = KnownApis.class,
+      description = "Which APIs to serve: ${COMPLETION-CANDIDATES} (default: all).")
   List<String> apis = new ArrayList<>();
+
+  /** The vendors --help lists: every profile on the classpath, so a new vendor needs no change here. */
+  static final class KnownApis implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Fake.knownVendors().iterator();
+    }
+  }
 
   @Option(names = "--seed", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Load the demo companies' records; --no-seed starts empty (credentials and lookups still load).")

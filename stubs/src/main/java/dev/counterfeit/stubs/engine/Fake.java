@@ -52,6 +52,17 @@ public final class Fake implements HttpHandler {
     apis.forEach(api -> seeder.data(api, demoRecords));
   }
 
+  /** The ids of the vendor profiles on the classpath, sorted. */
+  public static Set<String> knownVendors() {
+    return profiles().keySet();
+  }
+
+  private static Map<String, VendorProfile> profiles() {
+    Map<String, VendorProfile> profiles = new TreeMap<>();
+    ServiceLoader.load(VendorProfile.class).forEach(p -> profiles.put(p.id(), p));
+    return profiles;
+  }
+
   /**
    * Builds the fake.
    *
@@ -65,8 +76,7 @@ public final class Fake implements HttpHandler {
    */
   public static Fake build(Set<String> vendors, Map<String, String> specOverrides, boolean demoRecords,
       boolean rateLimits, boolean checkResponses, Clock clock, Stores stores) {
-    Map<String, VendorProfile> profiles = new TreeMap<>();
-    ServiceLoader.load(VendorProfile.class).forEach(p -> profiles.put(p.id(), p));
+    Map<String, VendorProfile> profiles = profiles();
     for (String wanted : vendors) {
       if (!profiles.containsKey(wanted)) {
         throw new SpecException("Unknown API '" + wanted + "'; known: " + String.join(", ", profiles.keySet()));

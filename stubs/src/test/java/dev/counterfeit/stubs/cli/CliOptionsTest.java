@@ -91,6 +91,13 @@ class CliOptionsTest {
   }
 
   @Test
+  void helpListsEveryVendorProfileOnTheClasspathUnderApis() {
+    String help = new CommandLine(new CliOptions()).getUsageMessage().replaceAll("\\s+", " ");
+    String apis = help.substring(help.indexOf("--apis=VENDOR[,VENDOR...] "));
+    assertThat(apis.substring(0, apis.indexOf("(default: all)"))).contains("apidev, finsync, fintoro, flowtly");
+  }
+
+  @Test
   void aTakenPortOrAMissingSpecFileIsOneLineAndExitOne() throws Exception {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     StubServerRunner runner = new StubServerRunner(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
