@@ -1,5 +1,6 @@
 package dev.counterfeit.stubs;
 
+import dev.counterfeit.openapi.model.ApiModel;
 import dev.counterfeit.stubs.control.ControlRoutes;
 import dev.counterfeit.stubs.control.ServedSpecs;
 import dev.counterfeit.stubs.engine.Fake;
@@ -37,7 +38,8 @@ public final class CounterfeitServer implements AutoCloseable {
     try {
       this.fake = Fake.build(config.apis(), config.specOverrides(), config.seed(), config.rateLimits(),
           config.checkResponses(), config.clock(), stores);
-      ServedSpecs specs = ServedSpecs.load(fake.basePaths(), config.specOverrides());
+      // The specs the fake compiled, handed on: each is parsed once however many parts read it.
+      ServedSpecs specs = ServedSpecs.of(fake.models().stream().map(ApiModel::spec).toList());
       this.requests = config.requestLog() > 0 ? new RequestLog(config.requestLog()) : null;
       HttpHandler served = new ControlRoutes(fake, specs, requests, new Pages(), this::baseUrl,
           config.decorator().apply(fake));
@@ -48,7 +50,7 @@ public final class CounterfeitServer implements AutoCloseable {
         // Outermost, so the log shows the status and time the client saw.
         handler = new RequestRecorder(requests, ControlRoutes.PREFIX, specs::vendorOf, config.clock(), handler);
       }
-      EnvelopeRefusals refusals = new EnvelopeRefusals(fake.basePaths().keySet(), config.specOverrides(), config.clock());
+      EnvelopeRefusals refusals = new EnvelopeRefusals(fake.profiles(), fake.models(), config.clock());
       this.host = new WireMockHost(handler, refusals, config.limits(), config.port(), config.bind(), config.journalLimit());
     } catch (RuntimeException e) {
       stores.close();

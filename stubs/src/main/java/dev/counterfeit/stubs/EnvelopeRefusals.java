@@ -1,6 +1,6 @@
 package dev.counterfeit.stubs;
 
-import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.ApiModel;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.problem.Problem;
@@ -10,13 +10,9 @@ import dev.counterfeit.stubs.response.Responder;
 import dev.counterfeit.stubs.routing.VendorOfPath;
 import dev.counterfeit.stubs.wiremock.Refusals;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,19 +23,17 @@ import java.util.logging.Logger;
 final class EnvelopeRefusals implements Refusals {
   private static final Logger LOG = Logger.getLogger(EnvelopeRefusals.class.getName());
 
-  private final Map<String, VendorProfile> profiles = new TreeMap<>();
-  private final Map<String, String> specOverrides;
+  private final Map<String, VendorProfile> profiles;
+  private final VendorOfPath paths;
   private final Clock clock;
-  /** Read on the first refusal: refusals are rare, and start-up should not pay for them. */
-  private volatile VendorOfPath paths;
 
-  EnvelopeRefusals(Set<String> vendors, Map<String, String> specOverrides, Clock clock) {
-    ServiceLoader.load(VendorProfile.class).forEach(p -> {
-      if (vendors.contains(p.id())) {
-        profiles.put(p.id(), p);
-      }
-    });
-    this.specOverrides = Map.copyOf(specOverrides);
+  /**
+   * @param profiles the served vendors' profiles, by vendor id
+   * @param models the specs the fake compiled for them (read here for their path templates, not parsed again)
+   */
+  EnvelopeRefusals(Map<String, VendorProfile> profiles, List<ApiModel> models, Clock clock) {
+    this.profiles = Map.copyOf(profiles);
+    this.paths = VendorOfPath.of(models.stream().map(ApiModel::spec).toList());
     this.clock = clock;
   }
 
@@ -48,7 +42,7 @@ final class EnvelopeRefusals implements Refusals {
     try {
       // The fake's own endpoints (/__counterfeit/, WireMock's /__admin/) belong to no vendor.
       boolean own = request.path() != null && request.path().startsWith("/__");
-      Optional<VendorProfile> profile = own ? Optional.empty() : paths().vendor(request.path()).map(profiles::get);
+      Optional<VendorProfile> profile = own ? Optional.empty() : paths.vendor(request.path()).map(profiles::get);
       if (profile.isPresent()) {
         return profile.get().decorate(Responder.render(profile.get(), request, problem),
             new AnswerContext(null, null, request, clock.instant(), null));
@@ -57,19 +51,5 @@ final class EnvelopeRefusals implements Refusals {
       LOG.log(Level.WARNING, "Could not answer a refused request in its vendor's envelope", e);
     }
     return Responder.render(null, request, problem);
-  }
-
-  private VendorOfPath paths() {
-    VendorOfPath known = paths;
-    if (known == null) {
-      List<ApiSpec> specs = new ArrayList<>();
-      for (String vendor : profiles.keySet()) {
-        String override = specOverrides.get(vendor);
-        specs.add(override == null ? ApiSpec.load(vendor) : ApiSpec.fromText(vendor, override));
-      }
-      known = VendorOfPath.of(specs);
-      paths = known;
-    }
-    return known;
   }
 }

@@ -11,6 +11,7 @@ import dev.counterfeit.openapi.ApiSpec;
 import dev.counterfeit.openapi.model.Action;
 import dev.counterfeit.openapi.model.ApiModel;
 import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.Property;
 import dev.counterfeit.openapi.model.SchemaNodes;
 import dev.counterfeit.stubs.testsupport.SharedFake;
 import java.net.URI;
@@ -212,7 +213,7 @@ class ConcurrencyAndIsolationAcceptanceTest {
           || declared.path("type").isArray() && declared.path("type").toString().contains("\"string\"");
       if (!text || declared.has("enum") || declared.has("format") || declared.has("pattern")
           || declared.path("maxLength").asInt(100) < 10 || declared.path("minLength").asInt(0) > 5
-          || !SchemaNodes.extension(spec, property.getValue(), "x-counterfeit-ref").isMissingNode()) {
+          || referenced(merge, schema, property.getKey()) != null) {
         continue;
       }
       String probe = "probe-" + fields.size();
@@ -272,7 +273,7 @@ class ConcurrencyAndIsolationAcceptanceTest {
       JsonNode declared = spec.deref(property.getValue());
       if (declared.path("type").toString().contains("string") && !declared.has("enum") && !declared.has("format")
           && !declared.has("pattern") && declared.path("maxLength").asInt(100) > marker.length()
-          && SchemaNodes.extension(spec, property.getValue(), "x-counterfeit-ref").isMissingNode()) {
+          && referenced(create, schema, property.getKey()) == null) {
         body.put(property.getKey(), marker);
         return;
       }
@@ -280,6 +281,11 @@ class ConcurrencyAndIsolationAcceptanceTest {
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------
+
+  /** The collection a body field of the operation references, as the model reads it, or null. */
+  private static String referenced(Operation op, JsonNode body, String field) {
+    return model(op.vendor()).object(body).property(field).map(Property::ref).orElse(null);
+  }
 
   private record Answer(int status, JsonNode body, String text) {
     @Override
@@ -340,9 +346,9 @@ class ConcurrencyAndIsolationAcceptanceTest {
       return body;
     }
     SchemaNodes.properties(spec, op.bodyNodes().get(mediaType(op))).forEach((name, property) -> {
-      String collection = SchemaNodes.extension(spec, property, "x-counterfeit-ref").asText("");
+      String collection = referenced(op, op.bodyNodes().get(mediaType(op)), name);
       JsonNode value = body.get(name);
-      if (collection.isEmpty() || value == null || value.isNull()) {
+      if (collection == null || value == null || value.isNull()) {
         return;
       }
       String existing = firstAcmeId(op.vendor(), collection);

@@ -3,12 +3,14 @@ package dev.counterfeit.conformance.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.Error;
 import dev.counterfeit.openapi.model.Action;
 import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.ObjectSchema;
 import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.Property;
 import dev.counterfeit.openapi.model.RequestBody;
-import dev.counterfeit.openapi.model.SchemaNodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,8 @@ import java.util.Optional;
 
 /**
  * Valid request bodies built from the spec: the request schema's {@code examples}, else the media-type examples,
- * else the required fields filled from their schemas. Fields with {@code x-counterfeit-ref} become slots the
- * executor fills with the id (or IRI) of a real item.
+ * else the required fields filled from their schemas. Fields that reference another collection
+ * ({@link Property#ref()}) become slots the executor fills with the id (or IRI) of a real item.
  */
 public final class Bodies {
   private final ApiModel model;
@@ -42,10 +44,10 @@ public final class Bodies {
       value = body.examples().get(0);
     } else {
       ObjectNode built = JsonNodeFactory.instance.objectNode();
-      Map<String, JsonNode> properties = SchemaNodes.resolvedProperties(model.spec(), schema);
-      for (String name : SchemaNodes.required(model.spec(), schema)) {
-        JsonNode property = properties.get(name);
-        built.set(name, property == null ? com.fasterxml.jackson.databind.node.TextNode.valueOf(values.filler(8)) : values.sample(model, property));
+      ObjectSchema object = model.object(schema);
+      for (String name : object.required()) {
+        built.set(name, object.property(name).map(p -> values.sample(model, p.schema()))
+            .orElseGet(() -> TextNode.valueOf(values.filler(8))));
       }
       value = built;
     }
@@ -61,7 +63,7 @@ public final class Bodies {
   public BodyTemplate minimal(Operation op) {
     BodyTemplate base = base(op);
     BodyTemplate result = base;
-    var required = SchemaNodes.required(model.spec(), op.body().schemaNode());
+    var required = model.object(op.body().schemaNode()).required();
     for (var it = base.body().fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!required.contains(name)) {
@@ -74,14 +76,12 @@ public final class Bodies {
   /** The slots of a body: references to other collections, and credential fields. */
   public List<Slot> slotsOf(Operation op, JsonNode body) {
     List<Slot> slots = new ArrayList<>();
-    Map<String, JsonNode> properties = SchemaNodes.resolvedProperties(model.spec(), op.body().schemaNode());
-    for (Map.Entry<String, JsonNode> e : properties.entrySet()) {
-      JsonNode value = body.get(e.getKey());
-      String collection = e.getValue().path("x-counterfeit-ref").asText(null);
-      if (value == null || value.isNull() || collection == null) {
+    for (Property property : model.object(op.body().schemaNode()).properties()) {
+      JsonNode value = body.get(property.name());
+      if (value == null || value.isNull() || property.ref() == null) {
         continue;
       }
-      slots.addAll(referenceSlots(e.getKey(), e.getValue(), value, collection));
+      slots.addAll(referenceSlots(property.name(), property.schema(), value, property.ref()));
     }
     for (Map.Entry<String, String> e : conventions.credentialFields(op).entrySet()) {
       if (body.at(e.getKey()).isValueNode()) {

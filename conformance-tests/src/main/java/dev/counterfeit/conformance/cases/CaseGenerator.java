@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.Error;
 import dev.counterfeit.openapi.model.Action;
 import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.ObjectSchema;
 import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.openapi.model.Parameter;
+import dev.counterfeit.openapi.model.Property;
 import dev.counterfeit.openapi.model.RateLimit;
 import dev.counterfeit.openapi.model.SchemaNodes;
 import dev.counterfeit.openapi.model.SecurityScheme;
@@ -452,14 +454,14 @@ public final class CaseGenerator {
     private void bodyFields() {
       boolean merge = op.action() == Action.MERGE;
       BodyTemplate start = merge ? new BodyTemplate(JSON.objectNode(), List.of()) : base;
-      Set<String> required = SchemaNodes.required(model.spec(), op.body().schemaNode());
-      for (Map.Entry<String, JsonNode> e : SchemaNodes.resolvedProperties(model.spec(), op.body().schemaNode()).entrySet()) {
-        String name = e.getKey();
-        JsonNode schema = e.getValue();
+      ObjectSchema body = model.object(op.body().schemaNode());
+      for (Property property : body.properties()) {
+        String name = property.name();
+        JsonNode schema = property.schema();
         if (schema.path("readOnly").asBoolean(false)) {
           continue;
         }
-        if (required.contains(name) && !merge) {
+        if (body.required().contains(name) && !merge) {
           bodyCase(Rule.REQUIRED_MISSING, name, name + " missing (required)", conventions.validationStatus(op),
               start.without(name), Polarity.NEGATIVE);
         }
@@ -472,7 +474,7 @@ public final class CaseGenerator {
           bodyCase(v.rule(), name, name + " " + v.label(), v.polarity() == Polarity.POSITIVE ? op.successStatus()
               : v.status(), start.with(name, v.value(), List.of()), v.polarity());
         }
-        String collection = schema.path("x-counterfeit-ref").asText(null);
+        String collection = property.ref();
         if (collection != null) {
           JsonNode missing = unknownReference(collection, bodies.isIri(schema), schema);
           add(Rule.UNKNOWN_REFERENCE, name, name + " references a missing item", conventions.validationStatus(op),
@@ -614,15 +616,14 @@ public final class CaseGenerator {
     private void mergeSemantics() {
       Optional<BodyTemplate> seed = bodies.create(op.resource());
       Optional<Operation> create = model.find(op.resource(), Action.CREATE);
-      Map<String, JsonNode> createProperties = create.map(c -> SchemaNodes.resolvedProperties(model.spec(), c.body().schemaNode()))
-          .orElse(Map.of());
-      for (Map.Entry<String, JsonNode> e : SchemaNodes.resolvedProperties(model.spec(), op.body().schemaNode()).entrySet()) {
-        String name = e.getKey();
-        JsonNode schema = e.getValue();
+      Optional<ObjectSchema> createBody = create.map(c -> model.object(c.body().schemaNode()));
+      for (Property property : model.object(op.body().schemaNode()).properties()) {
+        String name = property.name();
+        JsonNode schema = property.schema();
         if (schema.path("readOnly").asBoolean(false)) {
           continue;
         }
-        String collection = schema.path("x-counterfeit-ref").asText(null);
+        String collection = property.ref();
         if (collection == null) {
           collection = model.collectionOfIri(schema).orElse(null);
         }
@@ -650,8 +651,8 @@ public final class CaseGenerator {
         }
         BodyTemplate nulled = new BodyTemplate(JSON.objectNode(), List.of()).with(name, NullNode.instance, List.of());
         if (SchemaNodes.nullable(model.spec(), schema)) {
-          Optional<BodyTemplate> filled = seedWith(seedBody, create.orElseThrow(), name,
-              createProperties.getOrDefault(name, schema));
+          Optional<BodyTemplate> filled = seedWith(seedBody, create.orElseThrow(),
+              createBody.flatMap(c -> c.property(name)).orElse(property));
           if (filled.isEmpty()) {
             addAborted(Rule.MERGE_NULL_CLEARS, name, "null clears " + name, op.successStatus(), Polarity.POSITIVE,
                 "the kit could not create an item with a value in " + name + " to clear");
@@ -682,11 +683,13 @@ public final class CaseGenerator {
     }
 
     /** The seed body with a non-null value in {@code field}, valid for the create operation. */
-    private Optional<BodyTemplate> seedWith(BodyTemplate seed, Operation create, String field, JsonNode schema) {
+    private Optional<BodyTemplate> seedWith(BodyTemplate seed, Operation create, Property property) {
+      String field = property.name();
+      JsonNode schema = property.schema();
       if (seed.has(field)) {
         return Optional.of(seed);
       }
-      String collection = schema.path("x-counterfeit-ref").asText(null);
+      String collection = property.ref();
       List<JsonNode> candidates = new ArrayList<>(candidates(field, schema));
       candidates.add(values.sample(model, schema));
       for (JsonNode candidate : candidates) {
@@ -706,12 +709,14 @@ public final class CaseGenerator {
     private void replaceSemantics() {
       BodyTemplate minimal = bodies.minimal(op);
       Map<String, JsonNode> defaults = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> e : SchemaNodes.resolvedProperties(model.spec(), op.body().schemaNode()).entrySet()) {
-        JsonNode schema = e.getValue();
-        if (minimal.body().has(e.getKey()) || schema.path("readOnly").asBoolean(false) || schema.path("writeOnly").asBoolean(false)) {
+      for (Property property : model.object(op.body().schemaNode()).properties()) {
+        JsonNode schema = property.schema();
+        if (minimal.body().has(property.name()) || schema.path("readOnly").asBoolean(false)
+            || schema.path("writeOnly").asBoolean(false)) {
           continue;
         }
-        defaults.put(e.getKey(), schema.has("default") ? schema.get("default") : readDefault(e.getKey()));
+        defaults.put(property.name(), property.defaultValue() != null ? property.defaultValue()
+            : readDefault(property.name()));
       }
       add(Rule.REPLACE_RESETS_OMITTED, null, "only required fields sent, the rest reset", op.successStatus(),
           request(Target.FRESH, minimal), Polarity.POSITIVE, Check.REPLACE, defaults);
@@ -723,9 +728,8 @@ public final class CaseGenerator {
           .flatMap(read -> read.response(read.successStatus()))
           .map(response -> response.schemas().values().stream().findFirst().orElse(null))
           .flatMap(pointer -> SchemaNodes.at(model.spec(), model.spec().at(pointer), conventions.itemPointer()))
-          .map(item -> SchemaNodes.resolvedProperties(model.spec(), item).get(field))
-          .filter(property -> property.has("default"))
-          .map(property -> property.get("default"))
+          .flatMap(item -> model.object(item).property(field))
+          .map(Property::defaultValue)
           .orElse(NullNode.instance);
     }
 

@@ -13,7 +13,7 @@ public record Slot(String pointer, Kind kind, String name, boolean iri, boolean 
 
   /** What fills a slot. */
   public enum Kind {
-    /** The id (or IRI) of an existing item of a collection ({@code x-counterfeit-ref}). */
+    /** The id (or IRI) of an existing item of a collection ({@link dev.counterfeit.openapi.model.Property#ref()}). */
     REFERENCE,
     /** A configured credential value, e.g. the login e-mail. */
     CREDENTIAL

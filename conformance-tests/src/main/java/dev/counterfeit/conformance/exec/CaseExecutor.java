@@ -11,9 +11,10 @@ import dev.counterfeit.conformance.cases.Rule;
 import dev.counterfeit.conformance.exec.Session.Created;
 import dev.counterfeit.openapi.model.Action;
 import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.ObjectSchema;
 import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.Property;
 import dev.counterfeit.openapi.model.Response;
-import dev.counterfeit.openapi.model.SchemaNodes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -258,7 +259,8 @@ public final class CaseExecutor {
 
   /**
    * Answer ≡ record: every field the write's answer and a fresh read both carry has the same value in both, except
-   * those the read schema marks {@code x-counterfeit-volatile}. Clients use a write's answer as the stored item.
+   * those the read schema marks volatile ({@link dev.counterfeit.openapi.model.Property#isVolatile()}). Clients use a
+   * write's answer as the stored item.
    */
   public List<String> disagreements(Operation op, Reply answer, Reply read) {
     JsonNode said = answer.json() == null ? null : answer.json().at(profile.itemPointer());
@@ -289,15 +291,15 @@ public final class CaseExecutor {
     problems.addAll(observedAfterWrite(op, answer, read));
     JsonNode item = read.json().at(profile.itemPointer());
     Observed observed = observed(op);
-    Map<String, JsonNode> properties = SchemaNodes.resolvedProperties(model.spec(), op.body().schemaNode());
+    ObjectSchema body = model.object(op.body().schemaNode());
     if (sent != null) {
       for (Iterator<Map.Entry<String, JsonNode>> it = sent.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        JsonNode schema = properties.get(e.getKey());
-        if (schema == null || c.expectations().containsKey(e.getKey())) {
+        Optional<Property> property = body.property(e.getKey());
+        if (property.isEmpty() || c.expectations().containsKey(e.getKey())) {
           continue;
         }
-        if (schema.path("writeOnly").asBoolean(false)) {
+        if (property.get().schema().path("writeOnly").asBoolean(false)) {
           problems.addAll(absent(e.getKey(), answer.json(), "the answer"));
           problems.addAll(absent(e.getKey(), item, "the read"));
           continue;

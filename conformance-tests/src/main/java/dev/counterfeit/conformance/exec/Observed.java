@@ -3,6 +3,9 @@ package dev.counterfeit.conformance.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.counterfeit.openapi.model.Action;
 import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Generated;
+import dev.counterfeit.openapi.model.ObjectSchema;
+import dev.counterfeit.openapi.model.Property;
 import dev.counterfeit.openapi.model.SchemaNodes;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,9 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where a request field shows up in a read answer, from the read schema's own extensions: the field itself, the
- * object embedded from it ({@code x-counterfeit-embed from: countryId} shows as {@code country.id}), or a nested
- * object built from flat fields ({@code x-counterfeit-nest}: a {@code street} kept flat, answered in {@code address}).
+ * Where a request field shows up in a read answer, from the model's reading of the read schema: the field itself,
+ * the object embedded from it (an {@link Property.Embed} from {@code countryId} shows as {@code country.id}), or a
+ * nested object built from flat fields ({@link Property#nest()}: a {@code street} kept flat, answered in
+ * {@code address}).
  */
 final class Observed {
   private final Map<String, Location> locations = new LinkedHashMap<>();
@@ -24,28 +28,25 @@ final class Observed {
   /** Where one field is, and whether it is an embedded object whose {@code id} is the sent value. */
   record Location(String pointer, boolean embedded) {}
 
-  Observed(ApiModel model, JsonNode itemSchema) {
-    Map<String, JsonNode> properties = SchemaNodes.resolvedProperties(model.spec(), itemSchema);
-    for (Map.Entry<String, JsonNode> e : properties.entrySet()) {
-      JsonNode schema = e.getValue();
-      String pointer = "/" + e.getKey();
-      locations.putIfAbsent(e.getKey(), new Location(pointer, false));
-      String from = schema.path("x-counterfeit-embed").path("from").asText(null);
-      if (from != null) {
-        locations.put(from, new Location(pointer, true));
+  Observed(ObjectSchema item) {
+    for (Property property : item.properties()) {
+      String pointer = "/" + property.name();
+      locations.putIfAbsent(property.name(), new Location(pointer, false));
+      if (property.embed() != null && property.embed().from() != null) {
+        locations.put(property.embed().from(), new Location(pointer, true));
       }
-      if (schema.path("x-counterfeit-nest").asBoolean(false)) {
-        for (Map.Entry<String, JsonNode> nested : SchemaNodes.resolvedProperties(model.spec(), schema).entrySet()) {
-          locations.putIfAbsent(nested.getKey(), new Location(pointer + "/" + nested.getKey(), false));
-          if (isVolatile(nested.getValue())) {
-            volatilePointers.add(pointer + "/" + nested.getKey());
+      if (property.nest() && property.object() != null) {
+        for (Property nested : property.object().properties()) {
+          locations.putIfAbsent(nested.name(), new Location(pointer + "/" + nested.name(), false));
+          if (nested.is(Generated.UPDATED_AT)) {
+            volatilePointers.add(pointer + "/" + nested.name());
           }
         }
       }
-      if (isVolatile(schema)) {
+      if (property.is(Generated.UPDATED_AT)) {
         volatilePointers.add(pointer);
       }
-      if (schema.path("x-counterfeit-volatile").asBoolean(false)) {
+      if (property.isVolatile()) {
         volatileInAnswers.add(pointer);
       }
     }
@@ -57,11 +58,7 @@ final class Observed {
         .flatMap(read -> read.response(read.successStatus()))
         .flatMap(r -> r.schemas().values().stream().findFirst())
         .flatMap(pointer -> SchemaNodes.at(model.spec(), model.spec().at(pointer), itemPointer))
-        .map(item -> new Observed(model, SchemaNodes.objectBranch(model.spec(), item)));
-  }
-
-  private static boolean isVolatile(JsonNode schema) {
-    return "updated-at".equals(schema.path("x-counterfeit-value").asText());
+        .map(item -> new Observed(model.object(item)));
   }
 
   Optional<Location> locate(String field) {
@@ -73,7 +70,7 @@ final class Observed {
     return volatilePointers;
   }
 
-  /** Pointers the spec marks {@code x-counterfeit-volatile}: they may differ between a write's answer and a read. */
+  /** Pointers the spec marks volatile ({@link Property#isVolatile()}): a write's answer and a read may differ there. */
   Set<String> volatileInAnswers() {
     return volatileInAnswers;
   }

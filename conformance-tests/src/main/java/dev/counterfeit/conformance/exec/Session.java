@@ -370,7 +370,7 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** The item array of a list answer, where the spec's {@code x-counterfeit-envelope} puts it, or null. */
+  /** The item array of a list answer, where the spec's envelope ({@link dev.counterfeit.openapi.Envelope}) puts it, or null. */
   public JsonNode items(JsonNode answer) {
     JsonNode items = answer == null ? null : answer.at(model.spec().envelope().list());
     return items != null && items.isArray() ? items : null;

@@ -9,6 +9,7 @@ import dev.counterfeit.openapi.ApiSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,11 +36,14 @@ public final class ApiModel {
   private final Map<String, SecurityScheme> schemes;
   private final RateLimit rateLimit;
   private final List<JsonNode> exampleValues;
+  /** Every object schema a request or an answer uses, by node identity; read-only once compiled. */
+  private final Map<JsonNode, ObjectSchema> objects;
 
   private ApiModel(ApiSpec spec, List<Operation> operations, Map<String, SecurityScheme> schemes,
       RateLimit rateLimit) {
     this.spec = spec;
     this.operations = operations;
+    this.objects = objects(spec, operations);
     this.byOperationId = operations.stream().sorted(Comparator.comparing(Operation::operationId)).toList();
     this.schemes = schemes;
     this.rateLimit = rateLimit;
@@ -72,8 +76,43 @@ public final class ApiModel {
     return new ApiModel(spec, List.copyOf(operations), Collections.unmodifiableMap(schemes), documentLimit);
   }
 
+  private static Map<JsonNode, ObjectSchema> objects(ApiSpec spec, List<Operation> operations) {
+    Map<JsonNode, ObjectSchema> objects = new IdentityHashMap<>();
+    for (Operation op : operations) {
+      if (op.body() != null) {
+        op.body().content().values().forEach(media -> register(spec, media.schemaNode(), objects, op + " body"));
+      }
+      op.responses().forEach((status, response) -> response.content().values()
+          .forEach(media -> register(spec, media.schemaNode(), objects, op + " " + status)));
+    }
+    return objects;
+  }
+
+  /** An answer or body schema, and the items of one that is an array (a bare list answer). */
+  private static void register(ApiSpec spec, JsonNode schema, Map<JsonNode, ObjectSchema> into, String where) {
+    if (schema.isMissingNode()) {
+      return;
+    }
+    ObjectSchema.compile(spec, schema, into, where);
+    JsonNode items = SchemaNodes.itemsOf(spec, schema);
+    if (!items.isMissingNode()) {
+      ObjectSchema.compile(spec, items, into, where + "[]");
+    }
+  }
+
   public ApiSpec spec() {
     return spec;
+  }
+
+  /**
+   * The object schema at a schema node of this spec (its object branch, dereferenced): its properties with their
+   * {@code x-counterfeit-*} extensions read. Every object a request body or an answer holds was compiled with the
+   * model; any other is compiled for this call.
+   */
+  public ObjectSchema object(JsonNode schema) {
+    ObjectSchema known = objects.get(SchemaNodes.objectBranch(spec, schema));
+    return known != null ? known
+        : ObjectSchema.compile(spec, schema, new IdentityHashMap<>(objects), spec.vendor() + " schema");
   }
 
   public String vendor() {
@@ -131,17 +170,19 @@ public final class ApiModel {
       }
       for (String pointer : op.responses().get(Integer.toString(op.successStatus())).schemas().values()) {
         JsonNode page = spec.at(pointer);
-        List<JsonNode> arrays = new ArrayList<>();
+        List<ObjectSchema> items = new ArrayList<>();
         if ("array".equals(page.path("type").asText())) {
-          arrays.add(page);
+          items.add(object(page.path("items")));
         }
-        arrays.addAll(SchemaNodes.resolvedProperties(spec, page).values());
-        for (JsonNode array : arrays) {
-          JsonNode items = spec.deref(array.path("items"));
-          for (Map.Entry<String, JsonNode> e : SchemaNodes.resolvedProperties(spec, items).entrySet()) {
-            JsonNode embed = e.getValue().path("x-counterfeit-embed");
-            if (resource.equals(embed.path("resource").asText()) && embed.has("backref")) {
-              return Optional.of(new Embedding(op, e.getKey()));
+        for (Property array : object(page).properties()) {
+          if (array.schema().has("items") && array.object() != null) {
+            items.add(array.object());
+          }
+        }
+        for (ObjectSchema item : items) {
+          for (Property p : item.properties()) {
+            if (p.embed() != null && p.embed().byBackref() && resource.equals(p.embed().resource())) {
+              return Optional.of(new Embedding(op, p.name()));
             }
           }
         }

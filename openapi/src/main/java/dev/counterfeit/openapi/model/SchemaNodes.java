@@ -91,12 +91,6 @@ public final class SchemaNodes {
     return false;
   }
 
-  /** An extension on a property as written, or on the schema it refers to. */
-  public static JsonNode extension(ApiSpec spec, JsonNode property, String name) {
-    JsonNode own = property.get(name);
-    return own != null ? own : spec.deref(property).path(name);
-  }
-
   /** The branch of a schema that describes an object (itself, or a oneOf/anyOf/allOf member), dereferenced. */
   public static JsonNode objectBranch(ApiSpec spec, JsonNode schema) {
     JsonNode node = spec.deref(schema);
@@ -149,7 +143,7 @@ public final class SchemaNodes {
 
   /**
    * {@link #properties} with each value's {@code $ref} followed. Keywords written beside a {@code $ref}
-   * ({@code readOnly}, {@code x-counterfeit-ref}) are kept over the target's, as {@link #extension} reads them.
+   * ({@code readOnly}, {@code x-counterfeit-ref}) are kept over the target's, as {@link Property} reads them.
    */
   public static Map<String, JsonNode> resolvedProperties(ApiSpec spec, JsonNode schema) {
     Map<String, JsonNode> result = new LinkedHashMap<>();

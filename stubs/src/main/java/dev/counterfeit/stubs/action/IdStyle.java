@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** How a collection's ids look, read from the schema of its {@code x-counterfeit-value: id} property. */
+/** How a collection's ids look, read from the schema of the property the server fills with its id. */
 sealed interface IdStyle {
   Pattern DIGITS = Pattern.compile("^\\^\\[0-9]\\{(\\d+)}\\$$");
 

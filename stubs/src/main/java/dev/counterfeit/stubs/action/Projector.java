@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.ObjectSchema;
 import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.Property;
 import dev.counterfeit.openapi.model.SchemaNodes;
 import dev.counterfeit.stubs.store.Query;
 import dev.counterfeit.stubs.store.TenantView;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,94 +20,99 @@ import java.util.Map;
  * order, filled from the record, the engine's own fields, embedded items, defaults or null. Fields stored but
  * not declared (write-only ones) never leave.
  *
- * <p>Every item schema the API answers with is compiled once at start into a {@link Plan} (properties
- * flattened across {@code allOf}, {@code $ref}s followed, extensions read), so a request only fills values.
+ * <p>Every item schema the API answers with is planned once at start from the model's reading of it
+ * ({@link ObjectSchema}: properties flattened across {@code allOf}, {@code $ref}s followed, extensions read) into
+ * a {@link Plan}, so a request only fills values.
  */
 final class Projector {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 8;
+  /** The plan of a property that holds no object (IRIs of embedded items): no fields. */
+  private static final Plan EMPTY = new Plan();
 
   private final VendorApi api;
   /** Plans by schema node identity; filled at construction and read-only afterwards. */
   private final Map<JsonNode, Plan> plans = new IdentityHashMap<>();
+  /** The same plans by the model's object schema, nested ones included; read-only after construction. */
+  private final Map<ObjectSchema, Plan> byObject = new IdentityHashMap<>();
 
   Projector(VendorApi api) {
     this.api = api;
     for (Operation op : api.model().operations()) {
       JsonNode item = api.itemSchema(op);
       if (item != null) {
-        compile(item, plans);
+        plans.put(item, plan(api.model().object(item), byObject));
       }
     }
+    // Nested objects too, by their own node, for a caller that projects one of them.
+    byObject.forEach((object, plan) -> plans.putIfAbsent(object.node(), plan));
   }
 
   /**
    * @param collection the record's collection (for its id style and self link)
-   * @param updatedFields names for an {@code x-counterfeit-value: updated-fields} property, or null
+   * @param updatedFields names for a property the server fills with the updated fields, or null
    */
   JsonNode project(JsonNode schema, String collection, ObjectNode record, TenantView tenant, List<String> updatedFields) {
     Plan plan = plans.get(schema);
     if (plan == null) {
-      // A schema no operation answers with (a profile's own): compiled for this call only, never cached, as
+      // A schema no operation answers with (a profile's own): planned for this call only, never cached, as
       // the shared map is not written after start.
-      plan = compile(schema, new IdentityHashMap<>(plans));
+      plan = plan(api.model().object(schema), new IdentityHashMap<>(byObject));
     }
     return plan.fill(this, collection, record, tenant, updatedFields, 0);
   }
 
-  // ---- compiling
+  // ---- planning: the model has read the schema; a plan only arranges it for filling
 
-  private Plan compile(JsonNode schema, Map<JsonNode, Plan> into) {
-    Plan known = into.get(schema);
+  private Plan plan(ObjectSchema object, Map<ObjectSchema, Plan> into) {
+    Plan known = into.get(object);
     if (known != null) {
       return known;
     }
     Plan plan = new Plan();
-    into.put(schema, plan); // before the fields, so a schema that embeds itself ends in a cycle, not a loop
-    ApiSpec spec = api.spec();
-    List<Field> fields = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : SchemaNodes.properties(spec, schema).entrySet()) {
-      fields.add(field(e.getKey(), e.getValue(), spec, into));
-    }
-    plan.fields = fields.toArray(Field[]::new);
+    into.put(object, plan); // before the fields, so a schema that embeds itself ends in a cycle, not a loop
+    plan.fields = object.properties().stream().map(p -> field(p, into)).toArray(Field[]::new);
     return plan;
   }
 
-  private Field field(String name, JsonNode property, ApiSpec spec, Map<JsonNode, Plan> into) {
-    JsonNode resolved = spec.deref(property);
-    Kind kind = switch (SchemaNodes.extension(spec, property, "x-counterfeit-value").asText("")) {
-      case "id" -> Kind.ID;
-      case "created-at" -> Kind.CREATED;
-      case "updated-at" -> Kind.UPDATED;
-      case "tenant" -> Kind.TENANT;
-      case "tenant-sequence" -> Kind.SEQUENCE;
-      case "self" -> Kind.SELF;
-      case "updated-fields" -> Kind.UPDATED_FIELDS;
-      default -> Kind.PLAIN;
+  private Field field(Property property, Map<ObjectSchema, Plan> into) {
+    Kind kind = property.generated() == null ? Kind.PLAIN : switch (property.generated()) {
+      case ID -> Kind.ID;
+      case CREATED_AT -> Kind.CREATED;
+      case UPDATED_AT -> Kind.UPDATED;
+      case TENANT -> Kind.TENANT;
+      case TENANT_SEQUENCE -> Kind.SEQUENCE;
+      case SELF -> Kind.SELF;
+      case UPDATED_FIELDS -> Kind.UPDATED_FIELDS;
+      case TOKEN -> Kind.PLAIN; // a login's handler answers it; a stored record has none
     };
-    Field field = new Field(name, resolved);
-    field.constant = resolved.get("const");
-    field.fallback = resolved.has("default") ? resolved.get("default")
-        : SchemaNodes.nullable(spec, resolved) ? NullNode.getInstance() : null;
-    JsonNode embed = SchemaNodes.extension(spec, property, "x-counterfeit-embed");
-    if (kind == Kind.PLAIN && embed.isObject()) {
-      field.resource = embed.path("resource").asText();
-      if (embed.has("backref")) {
+    Field field = new Field(property.name());
+    field.constant = property.constant();
+    field.fallback = property.defaultValue() != null ? property.defaultValue()
+        : property.nullable() ? NullNode.getInstance() : null;
+    field.integerTenant = SchemaNodes.primaryType(property.schema()).equals("integer");
+    Property.Embed embed = property.embed();
+    if (kind == Kind.PLAIN && embed != null) {
+      field.resource = embed.resource();
+      if (embed.byBackref()) {
         kind = Kind.BACKREFS;
-        field.from = embed.path("backref").asText();
-        field.iris = embed.path("as").asText().equals("iri");
-        field.nested = compile(SchemaNodes.itemsOf(spec, resolved), into);
+        field.from = embed.backref();
+        field.iris = embed.iris();
       } else {
         kind = Kind.EMBED;
-        field.from = embed.path("from").asText();
-        field.nested = compile(SchemaNodes.objectBranch(spec, resolved), into);
+        field.from = embed.from();
       }
-    } else if (kind == Kind.PLAIN && SchemaNodes.extension(spec, property, "x-counterfeit-nest").asBoolean(false)) {
+      field.nested = nested(property, into);
+    } else if (kind == Kind.PLAIN && property.nest()) {
       kind = Kind.NEST;
-      field.nested = compile(resolved, into);
+      field.nested = nested(property, into);
     }
     field.kind = kind;
     return field;
+  }
+
+  private Plan nested(Property property, Map<ObjectSchema, Plan> into) {
+    return property.object() == null ? EMPTY : plan(property.object(), into);
   }
 
   // ---- filling
@@ -117,28 +122,27 @@ final class Projector {
   /** One declared property, with everything about it read from the schema. */
   private static final class Field {
     final String name;
-    /** The property's schema, dereferenced. */
-    final JsonNode schema;
     Kind kind;
     /** {@code const}, or null. */
     JsonNode constant;
     /** What an absent value becomes: the default, null when nullable, or null (left out). */
     JsonNode fallback;
+    /** Whether a tenant shows as its number (an integer property) rather than its name. */
+    boolean integerTenant;
     /** Embedding: the collection embedded from, the reference field, IRIs instead of objects, the item plan. */
     String resource;
     String from;
     boolean iris;
     Plan nested;
 
-    Field(String name, JsonNode schema) {
+    Field(String name) {
       this.name = name;
-      this.schema = schema;
     }
   }
 
   /** The compiled fields of one object schema, in document order. */
   private static final class Plan {
-    Field[] fields;
+    Field[] fields = new Field[0];
 
     ObjectNode fill(Projector p, String collection, ObjectNode record, TenantView tenant, List<String> updated,
         int depth) {
@@ -167,7 +171,7 @@ final class Projector {
         return record.get(Records.UPDATED);
       }
       case TENANT -> {
-        return api.renderTenant(record.path(Records.TENANT).asText(), f.schema);
+        return api.renderTenant(record.path(Records.TENANT).asText(), f.integerTenant);
       }
       case SEQUENCE -> {
         return record.get(Records.SEQUENCE);

@@ -9,7 +9,9 @@ import dev.counterfeit.openapi.ApiSpec;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.openapi.model.Action;
 import dev.counterfeit.openapi.model.ApiModel;
+import dev.counterfeit.openapi.model.Generated;
 import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.Property;
 import dev.counterfeit.openapi.model.SchemaNodes;
 import dev.counterfeit.openapi.model.SpecException;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One vendor's API ready to act on: its compiled spec, its profile, its seed, and everything acting derives
@@ -61,13 +64,12 @@ public final class VendorApi {
       Map<String, String> refs = new LinkedHashMap<>();
       List<String> declared = new ArrayList<>();
       for (JsonNode body : op.bodyNodes().values()) {
-        SchemaNodes.properties(spec, body).forEach((name, property) -> {
-          declared.add(name);
-          String ref = SchemaNodes.extension(spec, property, "x-counterfeit-ref").asText("");
-          if (!ref.isEmpty()) {
-            refs.put(name, ref);
+        for (Property property : model.object(body).properties()) {
+          declared.add(property.name());
+          if (property.ref() != null) {
+            refs.put(property.name(), property.ref());
           }
-        });
+        }
       }
       refFields.put(op, refs);
       declaredFields.put(op, declared.stream().distinct().toList());
@@ -96,32 +98,26 @@ public final class VendorApi {
     if (item == null || declared.isEmpty()) {
       return found;
     }
-    ApiSpec spec = model.spec();
-    SchemaNodes.properties(spec, item).forEach((name, property) -> {
-      JsonNode embed = SchemaNodes.extension(spec, property, "x-counterfeit-embed");
-      if (embed.has("backref") && declared.contains(name)) {
-        found.put(name, new Relation(embed.path("resource").asText(), embed.path("backref").asText(),
-            embed.path("as").asText().equals("iri")));
+    for (Property property : model.object(item).properties()) {
+      Property.Embed embed = property.embed();
+      if (embed != null && embed.byBackref() && declared.contains(property.name())) {
+        found.put(property.name(), new Relation(embed.resource(), embed.backref(), embed.iris()));
       }
-    });
+    }
     return found;
   }
 
-  /**
-   * A stored field a write infers from others ({@code x-counterfeit-infer} on the item schema): unless
-   * {@code always}, only when the record holds no value for it; {@code then} when any of {@code whenAny} holds a
-   * value (not null, not ""), {@code otherwise} (when given) when none does.
-   */
-  record Inference(String field, List<String> whenAny, JsonNode then, JsonNode otherwise, boolean always) {
+  /** A stored field a write infers from others, by the spec's rule ({@link Property.Inference}). */
+  record Inference(String field, Property.Inference rule) {
     void apply(ObjectNode record) {
-      if (!always && record.hasNonNull(field)) {
+      if (!rule.always() && record.hasNonNull(field)) {
         return;
       }
-      JsonNode value = otherwise;
-      for (String source : whenAny) {
+      JsonNode value = rule.otherwise();
+      for (String source : rule.whenAny()) {
         JsonNode given = record.get(source);
         if (given != null && !given.isNull() && !(given.isTextual() && given.asText().isEmpty())) {
-          value = then;
+          value = rule.then();
           break;
         }
       }
@@ -134,28 +130,14 @@ public final class VendorApi {
   private List<Inference> findInferences(String collection) {
     JsonNode item = readSchema(collection);
     List<Inference> found = new ArrayList<>();
-    if (item == null) {
-      return found;
+    if (item != null) {
+      model.object(item).properties().stream().filter(p -> p.infer() != null)
+          .forEach(p -> found.add(new Inference(p.name(), p.infer())));
     }
-    ApiSpec spec = model.spec();
-    SchemaNodes.properties(spec, item).forEach((name, property) -> {
-      JsonNode infer = SchemaNodes.extension(spec, property, "x-counterfeit-infer");
-      if (infer.isMissingNode()) {
-        return;
-      }
-      List<String> whenAny = new ArrayList<>();
-      infer.path("when-any").forEach(f -> whenAny.add(f.asText()));
-      if (whenAny.isEmpty() || !infer.has("then")) {
-        throw new SpecException(collection + "." + name + ": x-counterfeit-infer needs when-any fields and a then value");
-      }
-      found.add(new Inference(name, List.copyOf(whenAny), infer.get("then"), infer.get("else"),
-          infer.path("always").asBoolean(false)));
-    });
     return found;
   }
 
   private IdStyle findIdStyle(String resource) {
-    ApiSpec spec = model.spec();
     List<Operation> ops = new ArrayList<>(model.operations());
     ops.sort((a, b) -> Boolean.compare(b.action() == Action.READ, a.action() == Action.READ));
     for (Operation op : ops) {
@@ -163,10 +145,9 @@ public final class VendorApi {
       if (!op.resource().equals(resource) || item == null) {
         continue;
       }
-      for (JsonNode property : SchemaNodes.properties(spec, item).values()) {
-        if (SchemaNodes.extension(spec, property, "x-counterfeit-value").asText("").equals("id")) {
-          return IdStyle.of(spec.deref(property));
-        }
+      Optional<Property> id = model.object(item).generated(Generated.ID);
+      if (id.isPresent()) {
+        return IdStyle.of(id.get().schema());
       }
     }
     return new IdStyle.Sequence();
@@ -251,7 +232,8 @@ public final class VendorApi {
 
   /**
    * The stored id a reference value points at: the value itself, or its last path segment where the spec says
-   * references are IRIs ({@code x-counterfeit-references: iri}: {@code "/clients/12"} and {@code "12"} both name 12).
+   * references are IRIs ({@link dev.counterfeit.openapi.RequestReading#iriReferences()}: {@code "/clients/12"} and
+   * {@code "12"} both name 12).
    */
   String refToId(String collection, JsonNode value) {
     String text = value.asText();
@@ -264,9 +246,9 @@ public final class VendorApi {
     return List.of(id, selfPath(collection, id));
   }
 
-  /** A tenant as a {@code x-counterfeit-value: tenant} property shows it (the seed's number for integers). */
-  JsonNode renderTenant(String tenant, JsonNode schema) {
-    if (SchemaNodes.primaryType(schema).equals("integer")) {
+  /** A tenant as a property the server fills with it shows it: the seed's number when {@code asNumber}. */
+  JsonNode renderTenant(String tenant, boolean asNumber) {
+    if (asNumber) {
       return JsonNodeFactory.instance.numberNode(tenantNumbers.getOrDefault(tenant, 0L));
     }
     return JsonNodeFactory.instance.textNode(tenant);

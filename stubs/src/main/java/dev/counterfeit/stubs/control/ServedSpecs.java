@@ -8,7 +8,9 @@ import dev.counterfeit.openapi.ApiSpec;
 import dev.counterfeit.openapi.model.SecurityScheme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,26 +38,20 @@ public final class ServedSpecs {
   }
 
   /**
-   * Reads the served vendors' specs: the user's own text where one was given, the packaged one otherwise.
-   *
-   * @param basePaths vendor → base path, as {@code Fake.basePaths()} answers ({@code /} for the root)
+   * The served vendors' specs, as the fake compiled them (the user's own text where one was given), so no spec
+   * is parsed twice.
    */
-  public static ServedSpecs load(Map<String, String> basePaths, Map<String, String> overrides) {
-    // Parsed side by side, as the fake compiles them, to keep start-up short.
-    Map<String, Served> specs = basePaths.entrySet().parallelStream()
-        .map(e -> served(e.getKey(), e.getValue().equals("/") ? "" : e.getValue(), parse(e.getKey(), overrides.get(e.getKey()))))
-        .collect(java.util.stream.Collectors.toMap(Served::vendor, s -> s));
+  public static ServedSpecs of(Collection<ApiSpec> served) {
+    Map<String, Served> specs = new HashMap<>();
+    served.forEach(spec -> specs.put(spec.vendor(), served(spec)));
     return new ServedSpecs(Map.copyOf(specs));
   }
 
-  private static Served served(String vendor, String basePath, ApiSpec spec) {
+  private static Served served(ApiSpec spec) {
+    String basePath = spec.basePath();
     Set<String> segments = new HashSet<>();
     spec.pathTemplates().forEach(path -> segments.add(firstSegment(basePath + path)));
-    return new Served(vendor, basePath, spec, Set.copyOf(spec.operationIds()), Set.copyOf(segments));
-  }
-
-  private static ApiSpec parse(String vendor, String override) {
-    return override != null ? ApiSpec.fromText(vendor, override) : ApiSpec.load(vendor);
+    return new Served(spec.vendor(), basePath, spec, Set.copyOf(spec.operationIds()), Set.copyOf(segments));
   }
 
   private static String firstSegment(String path) {

@@ -54,10 +54,10 @@ public final class Fake implements HttpHandler {
 
   /** The ids of the vendor profiles on the classpath, sorted. */
   public static Set<String> knownVendors() {
-    return profiles().keySet();
+    return onClasspath().keySet();
   }
 
-  private static Map<String, VendorProfile> profiles() {
+  private static Map<String, VendorProfile> onClasspath() {
     Map<String, VendorProfile> profiles = new TreeMap<>();
     ServiceLoader.load(VendorProfile.class).forEach(p -> profiles.put(p.id(), p));
     return profiles;
@@ -76,7 +76,7 @@ public final class Fake implements HttpHandler {
    */
   public static Fake build(Set<String> vendors, Map<String, String> specOverrides, boolean demoRecords,
       boolean rateLimits, boolean checkResponses, Clock clock, Stores stores) {
-    Map<String, VendorProfile> profiles = profiles();
+    Map<String, VendorProfile> profiles = onClasspath();
     for (String wanted : vendors) {
       if (!profiles.containsKey(wanted)) {
         throw new SpecException("Unknown API '" + wanted + "'; known: " + String.join(", ", profiles.keySet()));
@@ -166,6 +166,13 @@ public final class Fake implements HttpHandler {
   /** The compiled spec of every API served (the validating proxy routes and checks with the same ones). */
   public List<ApiModel> models() {
     return apis.stream().map(VendorApi::model).toList();
+  }
+
+  /** The profile of every API served, by vendor id. */
+  public Map<String, VendorProfile> profiles() {
+    Map<String, VendorProfile> profiles = new TreeMap<>();
+    apis.forEach(api -> profiles.put(api.vendor(), api.profile()));
+    return profiles;
   }
 
   /** The APIs served: vendor → base path, for start-up messages and the health answer. */

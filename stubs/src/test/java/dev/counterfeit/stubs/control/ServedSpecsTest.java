@@ -2,12 +2,13 @@ package dev.counterfeit.stubs.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import dev.counterfeit.openapi.ApiSpec;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServedSpecsTest {
-  private static final ServedSpecs SPECS = ServedSpecs.load(
-      Map.of("apidev", "/apidev/v1", "finsync", "/", "fintoro", "/api/public/v1", "flowtly", "/"), Map.of());
+  private static final ServedSpecs SPECS = ServedSpecs.of(
+      List.of(ApiSpec.load("apidev"), ApiSpec.load("finsync"), ApiSpec.load("fintoro"), ApiSpec.load("flowtly")));
 
   @Test
   void tellsApartApisThatShareTheRootByTheirRoutes() {
