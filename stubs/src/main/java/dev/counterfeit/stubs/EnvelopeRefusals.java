@@ -4,6 +4,7 @@ import dev.counterfeit.openapi.ApiSpec;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemAnswers;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.response.AnswerContext;
 import dev.counterfeit.stubs.response.Responder;
@@ -31,7 +32,10 @@ final class EnvelopeRefusals implements Refusals {
   private final Map<String, String> specOverrides;
   private final Clock clock;
   /** Read on the first refusal: refusals are rare, and start-up should not pay for them. */
-  private volatile VendorOfPath paths;
+  private volatile Known known;
+
+  /** Which vendor a path belongs to, and what each vendor's spec answers each kind of problem. */
+  private record Known(VendorOfPath paths, Map<String, ProblemAnswers> answers) {}
 
   EnvelopeRefusals(Set<String> vendors, Map<String, String> specOverrides, Clock clock) {
     ServiceLoader.load(VendorProfile.class).forEach(p -> {
@@ -48,28 +52,32 @@ final class EnvelopeRefusals implements Refusals {
     try {
       // The fake's own endpoints (/__counterfeit/, WireMock's /__admin/) belong to no vendor.
       boolean own = request.path() != null && request.path().startsWith("/__");
-      Optional<VendorProfile> profile = own ? Optional.empty() : paths().vendor(request.path()).map(profiles::get);
+      Optional<VendorProfile> profile = own ? Optional.empty() : known().paths().vendor(request.path()).map(profiles::get);
       if (profile.isPresent()) {
-        return profile.get().decorate(Responder.render(profile.get(), request, problem),
+        ProblemAnswers answers = known().answers().get(profile.get().id());
+        return profile.get().decorate(Responder.render(profile.get(), answers, request, problem),
             new AnswerContext(null, null, request, clock.instant(), null));
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not answer a refused request in its vendor's envelope", e);
     }
-    return Responder.render(null, request, problem);
+    return Responder.render(null, ProblemAnswers.DEFAULTS, request, problem);
   }
 
-  private VendorOfPath paths() {
-    VendorOfPath known = paths;
-    if (known == null) {
+  private Known known() {
+    Known read = known;
+    if (read == null) {
       List<ApiSpec> specs = new ArrayList<>();
+      Map<String, ProblemAnswers> answers = new TreeMap<>();
       for (String vendor : profiles.keySet()) {
         String override = specOverrides.get(vendor);
-        specs.add(override == null ? ApiSpec.load(vendor) : ApiSpec.fromText(vendor, override));
+        ApiSpec spec = override == null ? ApiSpec.load(vendor) : ApiSpec.fromText(vendor, override);
+        specs.add(spec);
+        answers.put(vendor, ProblemAnswers.of(vendor, spec.problems()));
       }
-      known = VendorOfPath.of(specs);
-      paths = known;
+      read = new Known(VendorOfPath.of(specs), answers);
+      known = read;
     }
-    return known;
+    return read;
   }
 }
