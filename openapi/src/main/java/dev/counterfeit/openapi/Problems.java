@@ -35,7 +35,7 @@ public record Problems(Map<String, Answer> answers) {
   }
 
   /** The answer the document gives a problem, empty when it lists none (the fake's default status then). */
-  public Optional<Answer> of(String name) {
+  public Optional<Answer> answer(String name) {
     return Optional.ofNullable(answers.get(name));
   }
 

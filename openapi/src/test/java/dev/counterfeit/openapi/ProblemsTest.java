@@ -21,16 +21,16 @@ class ProblemsTest {
           rate-limited: {status: 429, code: RATE_LIMITED}
           not-found: {status: 404}
         """).problems();
-    assertThat(problems.of("malformed-body"))
+    assertThat(problems.answer("malformed-body"))
         .contains(new Problems.Answer(400, Optional.of("BAD_REQUEST"), Optional.of("Malformed JSON body.")));
-    assertThat(problems.of("rate-limited")).contains(new Problems.Answer(429, Optional.of("RATE_LIMITED"), Optional.empty()));
-    assertThat(problems.of("not-found")).contains(new Problems.Answer(404, Optional.empty(), Optional.empty()));
+    assertThat(problems.answer("rate-limited")).contains(new Problems.Answer(429, Optional.of("RATE_LIMITED"), Optional.empty()));
+    assertThat(problems.answer("not-found")).contains(new Problems.Answer(404, Optional.empty(), Optional.empty()));
     assertThat(problems.answers().keySet()).containsExactly("malformed-body", "rate-limited", "not-found");
   }
 
   @Test
   void aProblemTheDocumentDoesNotListHasNoAnswer() {
-    assertThat(spec("x-counterfeit-problems: {not-found: {status: 404}}").problems().of("conflict")).isEmpty();
+    assertThat(spec("x-counterfeit-problems: {not-found: {status: 404}}").problems().answer("conflict")).isEmpty();
     assertThat(spec("").problems().answers()).isEmpty();
   }
 
@@ -42,7 +42,7 @@ class ProblemsTest {
           conflict: {status: 400, x-counterfeit-inferred: true, x-counterfeit-reason: "the docs are silent"}
         """).problems();
     assertThat(problems.answers()).containsOnlyKeys("conflict");
-    assertThat(problems.of("conflict")).contains(new Problems.Answer(400, Optional.empty(), Optional.empty()));
+    assertThat(problems.answer("conflict")).contains(new Problems.Answer(400, Optional.empty(), Optional.empty()));
   }
 
   @Test
@@ -61,12 +61,12 @@ class ProblemsTest {
 
   @Test
   void theShippedSpecsListTheirVendorsAnswers() {
-    assertThat(ApiSpec.load("apidev").problems().of("invalid-request"))
+    assertThat(ApiSpec.load("apidev").problems().answer("invalid-request"))
         .contains(new Problems.Answer(400, Optional.of("VALIDATION_ERROR"), Optional.of("Invalid parameters.")));
-    assertThat(ApiSpec.load("fintoro").problems().of("invalid-request").map(Problems.Answer::status)).contains(422);
-    assertThat(ApiSpec.load("flowtly").problems().of("missing-credentials").flatMap(Problems.Answer::message))
+    assertThat(ApiSpec.load("fintoro").problems().answer("invalid-request").map(Problems.Answer::status)).contains(422);
+    assertThat(ApiSpec.load("flowtly").problems().answer("missing-credentials").flatMap(Problems.Answer::message))
         .contains("JWT Token not found");
-    assertThat(ApiSpec.load("finsync").problems().of("unsupported-media-type").map(Problems.Answer::status)).contains(400);
+    assertThat(ApiSpec.load("finsync").problems().answer("unsupported-media-type").map(Problems.Answer::status)).contains(400);
     for (String vendor : List.of("apidev", "finsync", "fintoro", "flowtly")) {
       assertThat(ApiSpec.load(vendor).problems().answers()).as(vendor).isNotEmpty();
     }

@@ -73,7 +73,7 @@ final class EnvelopeRefusals implements Refusals {
         String override = specOverrides.get(vendor);
         ApiSpec spec = override == null ? ApiSpec.load(vendor) : ApiSpec.fromText(vendor, override);
         specs.add(spec);
-        answers.put(vendor, ProblemAnswers.of(vendor, spec.problems()));
+        answers.put(vendor, ProblemAnswers.from(vendor, spec.problems()));
       }
       read = new Known(VendorOfPath.of(specs), answers);
       known = read;

@@ -61,7 +61,7 @@ abstract class BaseProfile implements VendorProfile {
   /** The code the spec's {@code x-counterfeit-problems} gives the problem the case provokes, if it gives one. */
   @Override
   public Optional<String> errorCode(ConformanceCase c) {
-    return problemOf(c).flatMap(spec.problems()::of).flatMap(Problems.Answer::code);
+    return problemOf(c).flatMap(spec.problems()::answer).flatMap(Problems.Answer::code);
   }
 
   /** The spec's status for missing credentials ({@code x-counterfeit-problems}), else the usual 401. */
@@ -73,7 +73,7 @@ abstract class BaseProfile implements VendorProfile {
 
   /** The spec's answer to a problem by its {@code x-counterfeit-problems} name, if it lists one. */
   protected Optional<Problems.Answer> answer(String problem) {
-    return spec.problems().of(problem);
+    return spec.problems().answer(problem);
   }
 
   /**

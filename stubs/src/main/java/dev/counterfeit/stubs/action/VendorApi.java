@@ -47,7 +47,7 @@ public final class VendorApi {
     this.model = model;
     this.seed = seed == null ? MissingNode.getInstance() : seed;
     ApiSpec spec = model.spec();
-    this.problems = ProblemAnswers.of(profile.id(), spec.problems());
+    this.problems = ProblemAnswers.from(profile.id(), spec.problems());
     this.iriReferences = spec.requestReading().iriReferences();
     List<String> itemPath = properties(spec.envelope().item());
     List<String> listPath = properties(spec.envelope().list());

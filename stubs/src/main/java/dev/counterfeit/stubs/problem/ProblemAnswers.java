@@ -31,7 +31,7 @@ public final class ProblemAnswers {
   public record Answer(int status, String code, String message) {}
 
   /** The answers a spec lists; a name that is no {@link ProblemKind#key()} fails, so a typo cannot pass unnoticed. */
-  public static ProblemAnswers of(String vendor, Problems problems) {
+  public static ProblemAnswers from(String vendor, Problems problems) {
     Map<String, ProblemKind> byKey = Arrays.stream(ProblemKind.values())
         .collect(Collectors.toMap(ProblemKind::key, kind -> kind));
     EnumMap<ProblemKind, Problems.Answer> answers = new EnumMap<>(ProblemKind.class);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ProblemAnswersTest {
 
   private static ProblemAnswers answers(String problems) {
-    return ProblemAnswers.of("t", ApiSpec.fromText("t", "openapi: 3.1.0\n" + problems + "\npaths: {}\n").problems());
+    return ProblemAnswers.from("t", ApiSpec.fromText("t", "openapi: 3.1.0\n" + problems + "\npaths: {}\n").problems());
   }
 
   @Test
@@ -61,13 +61,13 @@ class ProblemAnswersTest {
     assertThat(ProblemKind.MALFORMED_BODY.key()).isEqualTo("malformed-body");
     assertThat(ProblemKind.NO_ROUTE.key()).isEqualTo("no-route");
     for (String vendor : List.of("apidev", "finsync", "fintoro", "flowtly")) {
-      ProblemAnswers.of(vendor, ApiSpec.load(vendor).problems());
+      ProblemAnswers.from(vendor, ApiSpec.load(vendor).problems());
     }
   }
 
   @Test
   void apidevListsEveryKindWithTheCodeItsEnvelopeNeeds() {
-    ProblemAnswers apidev = ProblemAnswers.of("apidev", ApiSpec.load("apidev").problems());
+    ProblemAnswers apidev = ProblemAnswers.from("apidev", ApiSpec.load("apidev").problems());
     for (ProblemKind kind : ProblemKind.values()) {
       assertThat(apidev.of(kind, "detail").code()).as(kind.key()).isNotNull();
     }

@@ -15,7 +15,7 @@ class FlowtlyProfileTest {
   @Test
   void anInvalidRequestWithoutViolationsIsStillA422Problem() {
     HttpResponse answer = new FlowtlyProfile().render(Problem.of(ProblemKind.INVALID_REQUEST, "Refused."),
-        ProblemAnswers.of("flowtly", ApiSpec.load("flowtly").problems()), new HttpRequest("POST", "/clients", Map.of(), Map.of(), null));
+        ProblemAnswers.from("flowtly", ApiSpec.load("flowtly").problems()), new HttpRequest("POST", "/clients", Map.of(), Map.of(), null));
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.bodyText()).contains("\"detail\":\"Refused.\"");
   }
