@@ -50,6 +50,7 @@ public final class ApiSpec {
   private final Envelope envelope;
   private final RequestReading requestReading;
   private final Pagination pagination;
+  private final Problems problems;
   /** swagger-parser's full resolve costs about a second per spec, so it runs only when asked for. */
   private volatile SwaggerParseResult parsed;
   private final SchemaRegistry registry;
@@ -67,6 +68,7 @@ public final class ApiSpec {
     this.envelope = Envelope.of(tree);
     this.requestReading = RequestReading.of(tree);
     this.pagination = Pagination.of(tree);
+    this.problems = Problems.of(tree);
     SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
     // Extensions (x-*) and the document's own keys (openapi, paths, ...) are not schema keywords: ignore them
     // quietly instead of warning once per keyword.
@@ -200,6 +202,11 @@ public final class ApiSpec {
   /** Which query parameters page the vendor's lists ({@code x-counterfeit-pagination}). */
   public Pagination pagination() {
     return pagination;
+  }
+
+  /** How the vendor answers each kind of problem: status, error code, fixed message ({@code x-counterfeit-problems}). */
+  public Problems problems() {
+    return problems;
   }
 
   /** Errors and warnings swagger-parser reports (parsed on first use); a clean spec has none. */

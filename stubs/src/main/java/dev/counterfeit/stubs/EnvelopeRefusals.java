@@ -1,9 +1,11 @@
 package dev.counterfeit.stubs;
 
+import dev.counterfeit.openapi.ApiSpec;
 import dev.counterfeit.openapi.model.ApiModel;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemAnswers;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.response.AnswerContext;
 import dev.counterfeit.stubs.response.Responder;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -26,6 +29,8 @@ final class EnvelopeRefusals implements Refusals {
   private final Map<String, VendorProfile> profiles;
   private final VendorOfPath paths;
   private final Clock clock;
+  /** What each vendor's spec answers each kind of problem, by vendor id. */
+  private final Map<String, ProblemAnswers> answers;
 
   /**
    * @param profiles the served vendors' profiles, by vendor id
@@ -34,6 +39,8 @@ final class EnvelopeRefusals implements Refusals {
   EnvelopeRefusals(Map<String, VendorProfile> profiles, List<ApiModel> models, Clock clock) {
     this.profiles = Map.copyOf(profiles);
     this.paths = VendorOfPath.of(models.stream().map(ApiModel::spec).toList());
+    this.answers = models.stream().map(ApiModel::spec)
+        .collect(Collectors.toUnmodifiableMap(ApiSpec::vendor, spec -> ProblemAnswers.from(spec.vendor(), spec.problems())));
     this.clock = clock;
   }
 
@@ -44,12 +51,13 @@ final class EnvelopeRefusals implements Refusals {
       boolean own = request.path() != null && request.path().startsWith("/__");
       Optional<VendorProfile> profile = own ? Optional.empty() : paths.vendor(request.path()).map(profiles::get);
       if (profile.isPresent()) {
-        return profile.get().decorate(Responder.render(profile.get(), request, problem),
+        ProblemAnswers answers = this.answers.get(profile.get().id());
+        return profile.get().decorate(Responder.render(profile.get(), answers, request, problem),
             new AnswerContext(null, null, request, clock.instant(), null));
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not answer a refused request in its vendor's envelope", e);
     }
-    return Responder.render(null, request, problem);
+    return Responder.render(null, ProblemAnswers.DEFAULTS, request, problem);
   }
 }

@@ -145,7 +145,7 @@ public final class CaseExecutor {
     }
     problems.addAll(shape(op, reply));
     if (reply.status() == c.expectedStatus()) {
-      profile.errorCode(c, reply.status()).ifPresent(code -> {
+      profile.errorCode(c).ifPresent(code -> {
         JsonNode json = reply.json();
         String actual = json == null ? null
             : profile.errorCodePointer().map(pointer -> json.at(pointer).asText(null)).orElse(null);

@@ -89,7 +89,7 @@ final class RateLimitProbe {
     }
     problems.addAll(shapes.shape(op, last).stream().map(p -> "429: " + p).toList());
     Reply tooMany = last;
-    session.profile().errorCode(c, 429).ifPresent(code -> {
+    session.profile().errorCode(c).ifPresent(code -> {
       JsonNode json = tooMany.json();
       String actual = json == null ? null
           : session.profile().errorCodePointer().map(pointer -> json.at(pointer).asText(null)).orElse(null);

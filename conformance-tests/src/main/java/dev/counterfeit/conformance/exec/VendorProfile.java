@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * What running cases needs to know about a vendor beyond its spec: how credentials travel, where a created
- * item's id sits, which error codes a status carries, and the vendor rules no spec states. One small class per
+ * item's id sits, which error code a refusal carries, and the vendor rules no spec states. One small class per
  * vendor implements it; everything else is derived from the spec. A {@link Factory} registers it.
  */
 public interface VendorProfile extends Conventions {
@@ -64,8 +64,8 @@ public interface VendorProfile extends Conventions {
     return Optional.empty();
   }
 
-  /** The error code an error answer must carry for this case and status, if the vendor has codes. */
-  default Optional<String> errorCode(ConformanceCase c, int status) {
+  /** The error code the answer to a case that is refused must carry, if the vendor has codes. */
+  default Optional<String> errorCode(ConformanceCase c) {
     return Optional.empty();
   }
 

@@ -3,7 +3,6 @@ package dev.counterfeit.conformance.vendor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
-import dev.counterfeit.conformance.cases.Rule;
 import dev.counterfeit.conformance.cases.Values;
 import dev.counterfeit.conformance.config.CredentialOption;
 import dev.counterfeit.conformance.config.KitConfig;
@@ -13,18 +12,19 @@ import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
 import dev.counterfeit.conformance.exec.VendorProfile;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.Problems;
 import dev.counterfeit.openapi.model.ApiModel;
 import dev.counterfeit.openapi.model.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The GeoTareas {@code /apidev/v1} ERP: every call carries {@code tenant}, {@code X-API-Key} and a bearer JWT the
  * kit obtains by logging in ({@code counterfeit.apidev.email}/{@code password}; a user without
- * APICLI_CLIENTS_WRITE via {@code readEmail}/{@code readPassword} for 403). A missing header is a 400
- * {@code BAD_REQUEST}; error answers carry a code per status; answers sit in a {@code data} envelope.
+ * APICLI_CLIENTS_WRITE via {@code readEmail}/{@code readPassword} for 403). Which status and code each refusal
+ * carries (a missing header is a 400 {@code BAD_REQUEST}) is the spec's {@code x-counterfeit-problems}; answers
+ * sit in a {@code data} envelope.
  */
 final class Apidev extends BaseProfile {
   private static final String TENANT = "tenantHeader";
@@ -35,14 +35,15 @@ final class Apidev extends BaseProfile {
 
   Apidev(KitConfig config, ApiSpec spec) {
     super(config, spec);
-    VendorRules r = new VendorRules()
-        .add("login-wrong-password", "loginUser", op -> 401, "login with a wrong password is 401 UNAUTHORIZED",
-            Apidev::wrongPassword)
+    Problems.Answer unauthorized = listed("invalid-credentials");
+    String invalid = listed("invalid-request").code().orElseThrow();
+    this.rules = new VendorRules()
+        .add("login-wrong-password", "loginUser", op -> unauthorized.status(), "login with a wrong password is "
+            + unauthorized.status() + " " + unauthorized.code().orElseThrow(), r -> wrongPassword(r, unauthorized))
         .add("id-in-update-body", "updateClient", VendorRules.REFUSED,
-            "an id in the update body is refused with VALIDATION_ERROR", Apidev::idInUpdateBody)
+            "an id in the update body is refused with " + invalid, r -> idInUpdateBody(r, invalid))
         .add("read-permission-reads", "listClients", VendorRules.SUCCESS,
             "a user with read permission only can list clients", Apidev::readUserReads);
-    this.rules = r;
   }
 
   /** Registers the profile in {@code META-INF/services}. */
@@ -125,26 +126,8 @@ final class Apidev extends BaseProfile {
   }
 
   @Override
-  public int missingCredentialsStatus(Operation op) {
-    return 400;
-  }
-
-  @Override
   public Map<String, String> credentialFields(Operation op) {
     return "loginUser".equals(op.operationId()) ? Map.of("/email", "email", "/password", "password") : Map.of();
-  }
-
-  @Override
-  public Optional<String> errorCode(ConformanceCase c, int status) {
-    return Optional.ofNullable(switch (status) {
-      case 400 -> c.rule() == Rule.MALFORMED_JSON || c.rule() == Rule.NO_CREDENTIALS
-          || c.rule() == Rule.MISSING_CREDENTIAL ? "BAD_REQUEST" : "VALIDATION_ERROR";
-      case 401 -> "UNAUTHORIZED";
-      case 403 -> "FORBIDDEN";
-      case 404 -> "NOT_FOUND";
-      case 429 -> "RATE_LIMITED";
-      default -> null;
-    });
   }
 
   @Override
@@ -164,23 +147,29 @@ final class Apidev extends BaseProfile {
     return code.equals(actual);
   }
 
-  private static void wrongPassword(RuleContext r) {
+  /** The spec's answer to a problem its rules check; apidev's spec lists every problem with its code. */
+  private Problems.Answer listed(String problem) {
+    return answer(problem).filter(a -> a.code().isPresent()).orElseThrow(() -> new IllegalStateException(
+        "the apidev spec gives " + problem + " no code in x-counterfeit-problems"));
+  }
+
+  private static void wrongPassword(RuleContext r, Problems.Answer unauthorized) {
     ObjectNode body = RuleContext.object()
         .put("email", r.session().profile().credential("email").orElseThrow(() -> new CannotRun(
             "counterfeit.apidev.email is not set")))
         .put("password", "ct-wrong-" + r.session().values().nonce());
     Reply reply = r.sendAs(Credentials.VALID, "loginUser", null, Map.of(), body);
-    if (r.expect("loginUser", reply, 401, "login with a wrong password")) {
-      code(r, reply, "UNAUTHORIZED");
+    if (r.expect("loginUser", reply, unauthorized.status(), "login with a wrong password")) {
+      code(r, reply, unauthorized.code().orElseThrow());
     }
   }
 
-  private static void idInUpdateBody(RuleContext r) {
+  private static void idInUpdateBody(RuleContext r, String invalid) {
     String id = r.fresh("clients");
     ObjectNode body = RuleContext.object().put("id", id).put("name", "Conformance " + r.session().values().filler(8));
     Reply reply = r.send("updateClient", id, Map.of(), body);
     if (r.expectRefused("updateClient", reply, "update with id in the body")) {
-      code(r, reply, "VALIDATION_ERROR");
+      code(r, reply, invalid);
     }
   }
 

@@ -1,11 +1,14 @@
 package dev.counterfeit.conformance.vendor;
 
+import dev.counterfeit.conformance.cases.ConformanceCase;
 import dev.counterfeit.conformance.cases.Credentials;
+import dev.counterfeit.conformance.cases.Polarity;
 import dev.counterfeit.conformance.config.KitConfig;
 import dev.counterfeit.conformance.exec.CannotRun;
 import dev.counterfeit.conformance.exec.Session;
 import dev.counterfeit.conformance.exec.VendorProfile;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.Problems;
 import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.openapi.model.Parameter;
 import dev.counterfeit.openapi.model.SecurityScheme;
@@ -20,7 +23,7 @@ import java.util.Optional;
  * bearer scheme, the named header for an API key) and builds the wrong and missing variants. Where answers keep
  * the item, its id, the fields a partial update changed and the error code comes from the spec: its
  * {@code x-counterfeit-envelope} and the properties it marks {@code x-counterfeit-value: id} /
- * {@code updated-fields}.
+ * {@code updated-fields}; which code and status each refusal carries from its {@code x-counterfeit-problems}.
  */
 abstract class BaseProfile implements VendorProfile {
   protected final KitConfig config;
@@ -53,6 +56,45 @@ abstract class BaseProfile implements VendorProfile {
   @Override
   public Optional<String> errorCodePointer() {
     return spec.envelope().errorCode();
+  }
+
+  /** The code the spec's {@code x-counterfeit-problems} gives the problem the case provokes, if it gives one. */
+  @Override
+  public Optional<String> errorCode(ConformanceCase c) {
+    return problemOf(c).flatMap(spec.problems()::answer).flatMap(Problems.Answer::code);
+  }
+
+  /** The spec's status for missing credentials ({@code x-counterfeit-problems}), else the usual 401. */
+  @Override
+  public int missingCredentialsStatus(Operation op) {
+    return answer("missing-credentials").map(Problems.Answer::status)
+        .orElseGet(() -> VendorProfile.super.missingCredentialsStatus(op));
+  }
+
+  /** The spec's answer to a problem by its {@code x-counterfeit-problems} name, if it lists one. */
+  protected Optional<Problems.Answer> answer(String problem) {
+    return spec.problems().answer(problem);
+  }
+
+  /**
+   * The problem, by its {@code x-counterfeit-problems} name, that a case's request provokes; empty for a case
+   * the implementation accepts and for a vendor rule, which checks its own answers.
+   */
+  static Optional<String> problemOf(ConformanceCase c) {
+    if (c.polarity() != Polarity.NEGATIVE) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(switch (c.rule()) {
+      case MALFORMED_JSON -> "malformed-body";
+      case WRONG_CONTENT_TYPE -> "unsupported-media-type";
+      case NO_CREDENTIALS, MISSING_CREDENTIAL -> "missing-credentials";
+      case INVALID_CREDENTIAL -> "invalid-credentials";
+      case READ_ONLY_CREDENTIAL -> "forbidden";
+      case OTHER_TENANT, UNKNOWN_ID -> "not-found";
+      case RATE_LIMITED -> "rate-limited";
+      case VENDOR_RULE, GENERATION_FAILED -> null;
+      default -> "invalid-request";
+    });
   }
 
   /** The vendor id, which names its spec. */

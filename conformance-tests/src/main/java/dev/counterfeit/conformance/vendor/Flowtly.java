@@ -13,6 +13,7 @@ import dev.counterfeit.conformance.exec.Reply;
 import dev.counterfeit.conformance.exec.Session;
 import dev.counterfeit.conformance.exec.VendorProfile;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.Problems;
 import dev.counterfeit.openapi.model.ApiModel;
 import dev.counterfeit.openapi.model.Operation;
 import java.util.List;
@@ -75,9 +76,11 @@ final class Flowtly extends BaseProfile {
     return Map.of(onlyScheme(session), token);
   }
 
+  /** API Platform's serializer refuses a value it cannot denormalize as it refuses a body it cannot parse. */
   @Override
   public int wrongTypeStatus(Operation op) {
-    return op.declares(400) ? 400 : validationStatus(op);
+    return answer("malformed-body").map(Problems.Answer::status).filter(op::declares)
+        .orElseGet(() -> validationStatus(op));
   }
 
   @Override

@@ -245,7 +245,7 @@ class ApiModelTest {
             operationId: b
             x-counterfeit-action: list
             x-counterfeit-resource: b
-            x-counterfeit-rate-limit: {requests: 5, seconds: 30, per: account}
+            x-counterfeit-rate-limit: {requests: 5, seconds: 30, per: account, account: {header: tenant, field: email}}
             responses:
               '200': {description: ok}
         /c:
@@ -261,11 +261,33 @@ class ApiModelTest {
     RateLimit document = new RateLimit(10, Duration.ofSeconds(60), RateLimit.Per.TENANT);
     assertThat(model.rateLimit()).isEqualTo(document);
     assertThat(model.operation("a").rateLimit()).isEqualTo(document);
-    assertThat(model.operation("b").rateLimit()).isEqualTo(new RateLimit(5, Duration.ofSeconds(30), RateLimit.Per.ACCOUNT));
+    assertThat(model.operation("b").rateLimit()).isEqualTo(new RateLimit(5, Duration.ofSeconds(30), RateLimit.Per.ACCOUNT,
+        new RateLimit.Account("tenant", "email")));
     assertThat(model.operation("c").rateLimit()).isNull();
     assertThat(model("", paths).operation("a").rateLimit()).isNull();
     assertThatThrownBy(() -> model("x-counterfeit-rate-limit: {requests: 0, seconds: 60}", paths))
         .isInstanceOf(SpecException.class).hasMessageContaining("positive requests and seconds");
+  }
+
+  @Test
+  void aPerAccountRateLimitSaysWhereARequestNamesTheAccount() {
+    String paths = """
+        /login:
+          post:
+            operationId: login
+            x-counterfeit-action: custom
+            x-counterfeit-handler: login
+            x-counterfeit-resource: users
+            x-counterfeit-rate-limit: %s
+            responses:
+              '200': {description: ok}
+        """;
+    assertThat(model("", paths.formatted("{requests: 5, seconds: 30, per: account, account: {field: email}}"))
+        .operation("login").rateLimit().account()).isEqualTo(new RateLimit.Account(null, "email"));
+    assertThatThrownBy(() -> model("", paths.formatted("{requests: 5, seconds: 30, per: account}")))
+        .isInstanceOf(SpecException.class).hasMessageContaining("per account needs account: {header, field}");
+    assertThatThrownBy(() -> model("", paths.formatted("{requests: 5, seconds: 30, account: {header: tenant}}")))
+        .isInstanceOf(SpecException.class).hasMessageContaining("names an account but counts per tenant");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.stubs.problem.ProblemAnswers;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.openapi.model.Action;
 import dev.counterfeit.openapi.model.ApiModel;
@@ -40,6 +41,7 @@ public final class VendorApi {
   private final Map<String, Long> tenantNumbers = new HashMap<>();
   private final Map<String, List<Inference>> inferences = new HashMap<>();
   private final Projector projector;
+  private final ProblemAnswers problems;
   private final boolean iriReferences;
 
   /** @param seed the vendor's seed, or null when it ships none */
@@ -48,6 +50,7 @@ public final class VendorApi {
     this.model = model;
     this.seed = seed == null ? MissingNode.getInstance() : seed;
     ApiSpec spec = model.spec();
+    this.problems = ProblemAnswers.from(profile.id(), spec.problems());
     this.iriReferences = spec.requestReading().iriReferences();
     List<String> itemPath = properties(spec.envelope().item());
     List<String> listPath = properties(spec.envelope().list());
@@ -172,6 +175,11 @@ public final class VendorApi {
 
   public ApiModel model() {
     return model;
+  }
+
+  /** What the spec answers each kind of problem, prepared at start. */
+  public ProblemAnswers problems() {
+    return problems;
   }
 
   public ApiSpec spec() {

@@ -9,6 +9,7 @@ import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.problem.Outcome;
 import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemAnswers;
 import dev.counterfeit.stubs.problem.ProblemKind;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.ratelimit.RateLimiter;
@@ -81,50 +82,52 @@ public final class Engine implements HttpHandler {
     Route route = router.route(request.method(), request.path());
     VendorApi api = route.vendor() == null ? null : apis.get(route.vendor());
     VendorProfile profile = api == null ? null : api.profile();
+    ProblemAnswers answers = api == null ? ProblemAnswers.DEFAULTS : api.problems();
     try {
       if (route instanceof Route.Matched m) {
         return serve(api, m.operation(), m.pathParams(), request);
       }
-      return responder.refuse(profile, null, null, request, null, unrouted(route, request));
+      return responder.refuse(profile, answers, null, null, request, null, unrouted(route, request));
     } catch (StoreUnavailableException e) {
       LOG.warning("Store unavailable answering " + request.method() + " " + request.path() + ": " + e.getMessage());
-      return Responder.render(profile, request, Problem.of(ProblemKind.UNAVAILABLE, "The service is temporarily unavailable.")
-          .withHeader("Retry-After", "1"));
+      return Responder.render(profile, answers, request,
+          Problem.of(ProblemKind.UNAVAILABLE, "The service is temporarily unavailable.").withHeader("Retry-After", "1"));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Unexpected failure answering " + request.method() + " " + request.path(), e);
-      return Responder.render(profile, request, Problem.of(ProblemKind.INTERNAL, "Internal server error."));
+      return Responder.render(profile, answers, request, Problem.of(ProblemKind.INTERNAL, "Internal server error."));
     }
   }
 
   private HttpResponse serve(VendorApi api, Operation op, Map<String, String> pathParams, HttpRequest request) {
     VendorProfile profile = api.profile();
+    ProblemAnswers answers = api.problems();
     Outcome<Principal> caller = authenticator.authenticate(api.vendor(), op, request);
     if (caller.stopped()) {
-      return responder.refuse(profile, op, null, request, null, caller.problem());
+      return responder.refuse(profile, answers, op, null, request, null, caller.problem());
     }
     Principal principal = caller.found();
-    Outcome<RateWindows.Decision> counted = rateLimiter.count(profile, op, principal, request);
+    Outcome<RateWindows.Decision> counted = rateLimiter.count(api.vendor(), op, principal, request);
     RateWindows.Decision rate = counted.found();
     if (counted.stopped()) {
-      return responder.refuse(profile, op, principal, request, rate, counted.problem());
+      return responder.refuse(profile, answers, op, principal, request, rate, counted.problem());
     }
     // A failure or delay a tester asked for (X-Counterfeit-Fault, /__counterfeit/faults), in the vendor's envelope.
     Optional<Forced> forced = faults.force(api.vendor(), op, request, rate, clock.instant());
     if (forced.isPresent()) {
       return forced.get().dropsConnection() ? HttpResponse.connectionReset()
-          : responder.refuse(profile, op, principal, request, forced.get().rate(), forced.get().problem());
+          : responder.refuse(profile, answers, op, principal, request, forced.get().rate(), forced.get().problem());
     }
     Outcome<Void> allowed = authoriser.authorise(op, principal);
     if (allowed.stopped()) {
-      return responder.refuse(profile, op, principal, request, rate, allowed.problem());
+      return responder.refuse(profile, answers, op, principal, request, rate, allowed.problem());
     }
     Outcome<RequestCheck.Valid> valid = validation.validate(op, request, pathParams);
     if (valid.stopped()) {
-      return responder.refuse(profile, op, principal, request, rate, valid.problem());
+      return responder.refuse(profile, answers, op, principal, request, rate, valid.problem());
     }
     Outcome<HttpResponse> acted = actions.act(api, op, principal, request, valid.found());
     return acted.stopped()
-        ? responder.refuse(profile, op, principal, request, rate, acted.problem())
+        ? responder.refuse(profile, answers, op, principal, request, rate, acted.problem())
         : responder.answer(profile, op, principal, request, rate, acted.found());
   }
 

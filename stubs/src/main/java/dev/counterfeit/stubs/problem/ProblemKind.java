@@ -1,6 +1,9 @@
 package dev.counterfeit.stubs.problem;
 
-/** What went wrong, vendor-neutral, with the status most APIs give it; a profile may answer another. */
+/**
+ * What went wrong, vendor-neutral, with the status most APIs give it. A spec's {@code x-counterfeit-problems}
+ * gives a vendor's own status, code and message per kind under its {@link #key()}.
+ */
 public enum ProblemKind {
   NO_ROUTE(404),
   METHOD_NOT_ALLOWED(405),
@@ -23,12 +26,20 @@ public enum ProblemKind {
   UNAVAILABLE(503);
 
   private final int status;
+  private final String key;
 
   ProblemKind(int status) {
     this.status = status;
+    this.key = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
+  /** The status where the vendor's spec lists no answer for this kind. */
   public int defaultStatus() {
     return status;
+  }
+
+  /** The kind's name in {@code x-counterfeit-problems}: the constant in kebab-case ({@code malformed-body}). */
+  public String key() {
+    return key;
   }
 }

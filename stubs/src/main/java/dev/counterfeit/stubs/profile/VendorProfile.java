@@ -6,6 +6,7 @@ import dev.counterfeit.stubs.action.ListPage;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemAnswers;
 import dev.counterfeit.stubs.response.AnswerContext;
 import dev.counterfeit.openapi.model.Operation;
 import java.util.Optional;
@@ -13,11 +14,11 @@ import java.util.Optional;
 /**
  * What makes one vendor's API itself beyond its spec: the shape of its envelopes and errors, and the few rules no
  * schema can state. Everything else (routes, security, limits, validation, paging, where the payload sits, how
- * references read, inferred fields, storage) the engine takes from the spec.
+ * references read, inferred fields, storage, the status, code and message of each error) the engine takes from
+ * the spec.
  *
- * <p>The engine calls it from three steps only: counting a rate limit ({@link #accountOf}), acting
- * ({@link #wrapList}, {@link #wrapItem}, {@link #present}, {@link #handler}) and answering
- * ({@link #render}, {@link #decorate}).
+ * <p>The engine calls it from two steps only: acting ({@link #wrapList}, {@link #wrapItem}, {@link #present},
+ * {@link #handler}) and answering ({@link #render}, {@link #decorate}).
  *
  * <p>Profiles are found with {@link java.util.ServiceLoader}; adding a vendor means a spec in
  * {@code openapi/<id>.yaml}, one implementation of this interface, and its seed and message files in
@@ -36,8 +37,14 @@ public interface VendorProfile {
     return item;
   }
 
-  /** The vendor's error answer for a problem, in the request's language where the vendor localises. Never throws. */
-  HttpResponse render(Problem problem, HttpRequest request);
+  /**
+   * The vendor's error answer for a problem, in the request's language where the vendor localises. Never throws.
+   * The status, error code and fixed message are the spec's ({@code answers.of(problem)}); the profile only
+   * puts them into its envelope.
+   *
+   * @param answers what the vendor's spec answers each kind of problem ({@code x-counterfeit-problems})
+   */
+  HttpResponse render(Problem problem, ProblemAnswers answers, HttpRequest request);
 
   /**
    * A projected item about to be answered, with the record it came from (localised names, say).
@@ -56,13 +63,5 @@ public interface VendorProfile {
   /** Headers every answer of this vendor carries (request ids, rate-limit counters). */
   default HttpResponse decorate(HttpResponse response, AnswerContext context) {
     return response;
-  }
-
-  /**
-   * The account a {@code per: account} rate limit counts for this request (a login's e-mail), or null when
-   * the request names none.
-   */
-  default String accountOf(Operation operation, HttpRequest request) {
-    return null;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemAnswers;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.security.Principal;
 import dev.counterfeit.openapi.model.Operation;
@@ -40,12 +41,13 @@ public final class Responder {
    * A refused request's answer: the problem in the vendor's envelope, decorated and audited.
    *
    * @param profile the vendor, or null when the request names none (a neutral JSON error then)
+   * @param answers what the vendor's spec answers each kind of problem
    * @param op the operation, or null when the request matched none (not audited then)
    * @param rate the caller's counter for the vendor's headers, or null
    */
-  public HttpResponse refuse(VendorProfile profile, Operation op, Principal principal, HttpRequest request,
-      RateWindows.Decision rate, Problem problem) {
-    HttpResponse rendered = render(profile, request, problem);
+  public HttpResponse refuse(VendorProfile profile, ProblemAnswers answers, Operation op, Principal principal,
+      HttpRequest request, RateWindows.Decision rate, Problem problem) {
+    HttpResponse rendered = render(profile, answers, request, problem);
     return profile == null ? rendered : finish(profile, rendered, op, principal, request, rate);
   }
 
@@ -59,14 +61,15 @@ public final class Responder {
    * The problem in the vendor's envelope with the headers it must carry ({@code Allow}, {@code Retry-After}),
    * without the vendor's usual headers: for failures of the fake itself, where nothing more should run.
    */
-  public static HttpResponse render(VendorProfile profile, HttpRequest request, Problem problem) {
+  public static HttpResponse render(VendorProfile profile, ProblemAnswers answers, HttpRequest request,
+      Problem problem) {
     HttpResponse response;
     if (profile == null) {
       int status = problem.kind().defaultStatus();
       response = HttpResponse.json(status, "application/json",
           JsonNodeFactory.instance.objectNode().put("error", problem.detail()).put("status", status));
     } else {
-      response = profile.render(problem, request);
+      response = profile.render(problem, answers, request);
     }
     for (Map.Entry<String, String> h : problem.headers().entrySet()) {
       response = response.withHeader(h.getKey(), h.getValue());

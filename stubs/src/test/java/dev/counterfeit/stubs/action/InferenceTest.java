@@ -10,6 +10,7 @@ import dev.counterfeit.openapi.ApiSpec;
 import dev.counterfeit.stubs.http.HttpRequest;
 import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemAnswers;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.openapi.model.ApiModel;
 import dev.counterfeit.openapi.model.SpecException;
@@ -27,7 +28,7 @@ class InferenceTest {
       return JSON.createArrayNode().addAll(page.items());
     }
 
-    public HttpResponse render(Problem problem, HttpRequest request) {
+    public HttpResponse render(Problem problem, ProblemAnswers answers, HttpRequest request) {
       return HttpResponse.empty(problem.kind().defaultStatus());
     }
   };

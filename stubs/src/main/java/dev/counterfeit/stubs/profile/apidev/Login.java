@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.http.HttpResponse;
+import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.RateLimit;
 import dev.counterfeit.stubs.action.HandlerContext;
+import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemException;
+import dev.counterfeit.stubs.problem.ProblemKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -13,17 +18,19 @@ import java.util.Set;
 
 /**
  * {@code POST /login}: the seed's users log in with e-mail and password under their tenant host (where both travel
- * is the spec's {@code account} handler setting) and get a JWT with the user's permissions that authenticates for
- * as long as the spec's {@code token} handler setting says (an hour, as the real API's). While limits are on, an account locked after repeated failures is refused even
- * with the right password.
+ * is the {@code account} of the login's per-account rate limit) and get a JWT with the user's permissions that
+ * authenticates for as long as the spec's {@code token} handler setting says (an hour, as the real API's). While
+ * limits are on, an account locked after repeated failures is refused even with the right password. Refusals
+ * are problems in the login's own words, answered with the status and code the spec gives their kind.
  */
 final class Login {
   private Login() {}
 
   static HttpResponse handle(HandlerContext ctx) {
     JsonNode settings = ctx.operation().handlerSettings();
-    String tenantHost = ctx.request().header(settings.path("account").path("header").asText());
-    String email = ctx.body().path(settings.path("account").path("field").asText()).asText();
+    RateLimit.Account named = accountOf(ctx.operation());
+    String tenantHost = ctx.request().header(named.header());
+    String email = ctx.body().path(named.field()).asText();
     String password = ctx.body().path("password").asText();
     String account = LoginGuard.account(tenantHost, email);
     Instant now = ctx.now();
@@ -42,12 +49,12 @@ final class Login {
     });
     if (locked.isPresent()) {
       long seconds = Math.max(1, Duration.between(now, locked.get()).toSeconds());
-      return ApidevProfile.error(429, "RATE_LIMITED",
+      throw new ProblemException(Problem.worded(ProblemKind.RATE_LIMITED,
               "Account locked after repeated failed logins; try again in " + seconds + " s.")
-          .withHeader("Retry-After", Long.toString(seconds));
+          .withHeader("Retry-After", Long.toString(seconds)));
     }
     if (user == null) {
-      return ApidevProfile.error(401, "UNAUTHORIZED", "Invalid email or password.");
+      throw new ProblemException(Problem.worded(ProblemKind.INVALID_CREDENTIALS, "Invalid email or password."));
     }
     Set<String> grants = new HashSet<>();
     user.path("grants").forEach(g -> grants.add(g.asText()));
@@ -57,6 +64,17 @@ final class Login {
     String jwt = ctx.issueToken(token.path("scheme").asText(), user.path("tenant").asText(), grants,
         Duration.ofSeconds(token.path("seconds").asLong()), claims);
     return ctx.answer(JsonNodeFactory.instance.objectNode().put("authorization", jwt));
+  }
+
+  /** Where a login names its account: the header and body field its per-account rate limit counts by. */
+  private static RateLimit.Account accountOf(Operation login) {
+    RateLimit limit = login.rateLimit();
+    if (limit == null || limit.account() == null || limit.account().header() == null
+        || limit.account().field() == null) {
+      throw new IllegalStateException(login + ": a login needs a per-account x-counterfeit-rate-limit whose "
+          + "account names the tenant header and the e-mail field");
+    }
+    return limit.account();
   }
 
   private static JsonNode user(HandlerContext ctx, String tenantHost, String email, String password) {

@@ -9,6 +9,7 @@ import dev.counterfeit.stubs.profile.CustomHandler;
 import dev.counterfeit.stubs.action.HandlerContext;
 import dev.counterfeit.stubs.action.ListPage;
 import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemAnswers;
 import dev.counterfeit.stubs.problem.ProblemException;
 import dev.counterfeit.stubs.problem.ProblemKind;
 import dev.counterfeit.stubs.profile.VendorProfile;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * FinSync: bare items, {@code {data, pagination}} lists paged by {@code page}/{@code pageSize}, errors as
- * {@code {"error": "..."}} with 400 for every invalid request, and accounts whose balance can be set by hand.
+ * {@code {"error": "..."}} (the violations, or the spec's message for the problem), and accounts whose balance
+ * can be set by hand.
  */
 public final class FinSyncProfile implements VendorProfile {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -44,17 +46,12 @@ public final class FinSyncProfile implements VendorProfile {
   }
 
   @Override
-  public HttpResponse render(Problem problem, HttpRequest request) {
+  public HttpResponse render(Problem problem, ProblemAnswers answers, HttpRequest request) {
+    ProblemAnswers.Answer answer = answers.of(problem);
     String text = problem.report().hasErrors()
         ? problem.report().violations().stream().map(messages::text).collect(Collectors.joining("; "))
-        : switch (problem.kind()) {
-          case MISSING_CREDENTIALS -> "Missing API key: send it in the x-api-key header.";
-          case INVALID_CREDENTIALS -> "Invalid API key.";
-          case INTERNAL -> "Internal server error.";
-          default -> problem.detail();
-        };
-    int status = problem.kind() == ProblemKind.UNSUPPORTED_MEDIA_TYPE ? 400 : problem.kind().defaultStatus();
-    return HttpResponse.json(status, "application/json", NODES.objectNode().put("error", text));
+        : answer.message();
+    return HttpResponse.json(answer.status(), "application/json", NODES.objectNode().put("error", text));
   }
 
   @Override

@@ -9,6 +9,8 @@ import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.response.AnswerContext;
 import dev.counterfeit.stubs.action.ListPage;
 import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemAnswers;
+import dev.counterfeit.stubs.problem.ProblemKind;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.store.RateWindows;
 import dev.counterfeit.stubs.validation.Messages;
@@ -21,10 +23,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Fintoro (Laravel): bare items, unpaginated {@code {data}} lists, {@code {"message"}} errors and 422
- * {@code {message, errors: {field: [...]}}} validation answers. Laravel reads a body it cannot parse as an
- * empty form, so malformed JSON is a 422 listing the required fields (the spec's
- * {@code x-counterfeit-unreadable-body}); what a write infers is the spec's {@code x-counterfeit-infer}.
+ * Fintoro (Laravel): bare items, unpaginated {@code {data}} lists, {@code {"message"}} errors and
+ * {@code {message, errors: {field: [...]}}} validation answers, with the statuses and messages of the spec's
+ * {@code x-counterfeit-problems}. Laravel reads a body it cannot parse as an empty form, so malformed JSON is a
+ * 422 listing the required fields (the spec's {@code x-counterfeit-unreadable-body}); what a write infers is the
+ * spec's {@code x-counterfeit-infer}.
  */
 public final class FintoroProfile implements VendorProfile {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -47,25 +50,24 @@ public final class FintoroProfile implements VendorProfile {
   }
 
   @Override
-  public HttpResponse render(Problem problem, HttpRequest request) {
+  public HttpResponse render(Problem problem, ProblemAnswers answers, HttpRequest request) {
     boolean badPath = problem.report().violations().stream().anyMatch(v -> v.location() == Violation.Location.PATH);
     if (badPath) {
       // Laravel's route-model binding looks a non-numeric id up like any other and finds nothing.
-      return message(404, "No query results for model.");
+      return message(answers.of(ProblemKind.NOT_FOUND, problem.detail()));
     }
     return switch (problem.kind()) {
-      case INVALID_REQUEST, MALFORMED_BODY, UNSUPPORTED_MEDIA_TYPE -> validation(problem.report(), language(request));
-      case MISSING_CREDENTIALS, INVALID_CREDENTIALS -> message(401, "Unauthenticated.");
-      case FORBIDDEN -> message(403, "This action is unauthorized.");
-      case NOT_FOUND -> message(404, "No query results for model.");
-      case RATE_LIMITED -> message(429, "Too Many Attempts.");
-      case INTERNAL -> message(500, "Server Error");
-      case CONFLICT -> HttpResponse.json(422, "application/json", NODES.objectNode().put("error", problem.detail()));
-      default -> message(problem.kind().defaultStatus(), problem.detail());
+      case INVALID_REQUEST, MALFORMED_BODY, UNSUPPORTED_MEDIA_TYPE ->
+          validation(answers.status(problem.kind()), problem.report(), language(request));
+      case CONFLICT -> {
+        ProblemAnswers.Answer answer = answers.of(problem);
+        yield HttpResponse.json(answer.status(), "application/json", NODES.objectNode().put("error", answer.message()));
+      }
+      default -> message(answers.of(problem));
     };
   }
 
-  private HttpResponse validation(ValidationReport report, String language) {
+  private HttpResponse validation(int status, ValidationReport report, String language) {
     Messages messages = language.equals("sk") ? slovak : english;
     ObjectNode body = NODES.objectNode().put("message", messages.text("summary", EMPTY));
     ObjectNode errors = body.putObject("errors");
@@ -73,11 +75,11 @@ public final class FintoroProfile implements VendorProfile {
       String field = v.field().isEmpty() ? "body" : v.field();
       ((ArrayNode) errors.withArray(field)).add(messages.text(v));
     }
-    return HttpResponse.json(422, "application/json", body);
+    return HttpResponse.json(status, "application/json", body);
   }
 
-  private static HttpResponse message(int status, String text) {
-    return HttpResponse.json(status, "application/json", NODES.objectNode().put("message", text));
+  private static HttpResponse message(ProblemAnswers.Answer answer) {
+    return HttpResponse.json(answer.status(), "application/json", NODES.objectNode().put("message", answer.message()));
   }
 
   /**

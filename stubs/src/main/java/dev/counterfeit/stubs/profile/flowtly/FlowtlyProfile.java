@@ -8,6 +8,7 @@ import dev.counterfeit.stubs.http.HttpResponse;
 import dev.counterfeit.stubs.profile.CustomHandler;
 import dev.counterfeit.stubs.action.ListPage;
 import dev.counterfeit.stubs.problem.Problem;
+import dev.counterfeit.stubs.problem.ProblemAnswers;
 import dev.counterfeit.stubs.problem.ProblemKind;
 import dev.counterfeit.stubs.profile.VendorProfile;
 import dev.counterfeit.stubs.validation.Messages;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Flowtly (API Platform 3): JSON-LD items, Hydra collections paged by {@code page}/{@code itemsPerPage},
- * relations as IRIs, RFC 7807 problems with Symfony's constraint-violation lists, and Lexik JWT's 401s.
+ * relations as IRIs, RFC 7807 problems with Symfony's constraint-violation lists, and Lexik JWT's 401s; their
+ * statuses and messages are the spec's {@code x-counterfeit-problems}.
  */
 public final class FlowtlyProfile implements VendorProfile {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -89,21 +91,19 @@ public final class FlowtlyProfile implements VendorProfile {
   }
 
   @Override
-  public HttpResponse render(Problem problem, HttpRequest request) {
+  public HttpResponse render(Problem problem, ProblemAnswers answers, HttpRequest request) {
+    ProblemAnswers.Answer answer = answers.of(problem);
     return switch (problem.kind()) {
-      case MISSING_CREDENTIALS -> jwt("JWT Token not found");
-      case INVALID_CREDENTIALS -> jwt("Invalid JWT Token");
-      case INVALID_REQUEST -> denormalizationError(problem).orElseGet(() -> violations(problem));
-      case MALFORMED_BODY -> problem(400, "Syntax error");
-      case FORBIDDEN -> problem(403, "Access Denied.");
-      case NOT_FOUND, NO_ROUTE -> problem(404, problem.kind() == ProblemKind.NOT_FOUND ? "Not Found" : problem.detail());
-      case INTERNAL -> problem(500, "Internal Server Error");
-      default -> problem(problem.kind().defaultStatus(), problem.detail());
+      case MISSING_CREDENTIALS, INVALID_CREDENTIALS -> jwt(answer);
+      case INVALID_REQUEST -> denormalizationError(problem, answers).orElseGet(() -> violations(problem, answer));
+      default -> problem(answer.status(), answer.message());
     };
   }
 
-  private static HttpResponse jwt(String message) {
-    return HttpResponse.json(401, "application/json", NODES.objectNode().put("code", 401).put("message", message))
+  /** Lexik JWT's own answer, which carries the status as its code. */
+  private static HttpResponse jwt(ProblemAnswers.Answer answer) {
+    return HttpResponse.json(answer.status(), "application/json",
+            NODES.objectNode().put("code", answer.status()).put("message", answer.message()))
         .withHeader("WWW-Authenticate", "Bearer");
   }
 
@@ -125,15 +125,17 @@ public final class FlowtlyProfile implements VendorProfile {
    * API Platform turns a query parameter it cannot use, or a body value of the wrong JSON type, into a 400
    * before its validator runs; only constraint violations on well-typed input are 422s.
    */
-  private Optional<HttpResponse> denormalizationError(Problem problem) {
+  private Optional<HttpResponse> denormalizationError(Problem problem, ProblemAnswers answers) {
+    // The serializer refuses a value it cannot denormalize as it refuses a body it cannot parse.
+    int status = answers.status(ProblemKind.MALFORMED_BODY);
     for (Violation v : problem.report().violations()) {
       if (v.location() != Violation.Location.BODY) {
         String detail = v.field().equals("page") && v.key().equals("minimum") ? "Page should not be less than 1"
             : "Invalid value for the \"" + v.field() + "\" parameter: " + messages.text(v);
-        return Optional.of(problem(400, detail));
+        return Optional.of(problem(status, detail));
       }
       if (v.key().equals("type")) {
-        return Optional.of(problem(400, "The type of the \"" + v.field() + "\" attribute must be \"" + php(v.arg("type"))
+        return Optional.of(problem(status, "The type of the \"" + v.field() + "\" attribute must be \"" + php(v.arg("type"))
             + "\", \"" + php(v.arg("found")) + "\" given."));
       }
     }
@@ -152,9 +154,9 @@ public final class FlowtlyProfile implements VendorProfile {
     };
   }
 
-  private HttpResponse violations(Problem problem) {
+  private HttpResponse violations(Problem problem, ProblemAnswers.Answer answer) {
     if (problem.report().violations().isEmpty()) {
-      return problem(422, problem.detail());
+      return problem(answer.status(), answer.message());
     }
     ObjectNode body = NODES.objectNode();
     String detail = problem.report().violations().stream()
@@ -164,7 +166,7 @@ public final class FlowtlyProfile implements VendorProfile {
     body.put("@type", "ConstraintViolationList");
     body.put("title", "An error occurred");
     body.put("detail", detail);
-    body.put("status", 422);
+    body.put("status", answer.status());
     body.put("type", "/validation_errors/" + code(problem.report().violations().get(0)));
     body.put("hydra:title", "An error occurred");
     body.put("hydra:description", detail);
@@ -172,7 +174,7 @@ public final class FlowtlyProfile implements VendorProfile {
     for (Violation v : problem.report().violations()) {
       list.addObject().put("propertyPath", path(v)).put("message", messages.text(v)).put("code", code(v));
     }
-    return HttpResponse.json(422, PROBLEM, body);
+    return HttpResponse.json(answer.status(), PROBLEM, body);
   }
 
   private static String path(Violation v) {
