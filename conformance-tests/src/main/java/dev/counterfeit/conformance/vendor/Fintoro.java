@@ -13,6 +13,8 @@ import dev.counterfeit.conformance.exec.VendorProfile;
 import dev.counterfeit.generated.fintoro.model.Client;
 import dev.counterfeit.generated.fintoro.model.ClientCreate;
 import dev.counterfeit.openapi.ApiSpec;
+import dev.counterfeit.openapi.model.Operation;
+import dev.counterfeit.openapi.model.Parameter;
 import dev.counterfeit.openapi.model.ApiModel;
 import java.util.List;
 import java.util.Map;
@@ -170,21 +172,30 @@ final class Fintoro extends BaseProfile {
     }
   }
 
+  /** The operation's idempotency key header, with what the spec says answers to a request carrying it show. */
+  private static Parameter idempotencyKey(Operation op) {
+    return op.parameters().stream().filter(p -> p.idempotency() != null).findFirst()
+        .orElseThrow(() -> new IllegalStateException(op.operationId() + " declares no x-counterfeit-idempotency header"));
+  }
+
   private static void idempotencyReplay(RuleContext r) {
     String key = "ct-" + r.session().values().filler(20);
     String name = name(r);
     ObjectNode body = RuleContext.body(new ClientCreate().name(name).type(null));
-    Reply first = r.send("createClient", null, Map.of("Idempotency-Key", key), body);
-    Reply second = r.send("createClient", null, Map.of("Idempotency-Key", key), body);
+    Parameter keyHeader = idempotencyKey(r.op("createClient"));
+    Reply first = r.send("createClient", null, Map.of(keyHeader.name(), key), body);
+    Reply second = r.send("createClient", null, Map.of(keyHeader.name(), key), body);
     if (r.expectSuccess("createClient", first, "first create") & r.expectSuccess("createClient", second, "repeat")) {
       r.check(first.json().path("id").equals(second.json().path("id")),
           "the repeat created client " + second.json().path("id") + " beside " + first.json().path("id"));
-      r.check("Original".equals(first.header("Idempotency-Status")),
-          "the first answer's Idempotency-Status is " + first.header("Idempotency-Status") + " where Original is due");
-      r.check("Repeated".equals(second.header("Idempotency-Status")),
-          "the repeat's Idempotency-Status is " + second.header("Idempotency-Status") + " where Repeated is due");
-      r.check(key.equals(second.header("Idempotency-Key")),
-          "the repeat's Idempotency-Key header is " + second.header("Idempotency-Key") + " where " + key + " is due");
+      Parameter.Idempotency says = keyHeader.idempotency();
+      String status = says.answerHeader();
+      r.check(says.original().equals(first.header(status)),
+          "the first answer's " + status + " is " + first.header(status) + " where " + says.original() + " is due");
+      r.check(says.replayed().equals(second.header(status)),
+          "the repeat's " + status + " is " + second.header(status) + " where " + says.replayed() + " is due");
+      r.check(key.equals(second.header(keyHeader.name())),
+          "the repeat's " + keyHeader.name() + " header is " + second.header(keyHeader.name()) + " where " + key + " is due");
     }
     Reply list = r.session().send(r.op("listClients"), null, Map.of("search", name), Map.of(),
         Credentials.VALID, null, null, false);
@@ -196,10 +207,11 @@ final class Fintoro extends BaseProfile {
 
   private static void idempotencyConflict(RuleContext r) {
     String key = "ct-" + r.session().values().filler(20);
-    Reply first = r.send("createClient", null, Map.of("Idempotency-Key", key),
+    String keyHeader = idempotencyKey(r.op("createClient")).name();
+    Reply first = r.send("createClient", null, Map.of(keyHeader, key),
         RuleContext.body(client(r)));
     r.expectSuccess("createClient", first, "first create");
-    Reply other = r.send("createClient", null, Map.of("Idempotency-Key", key),
+    Reply other = r.send("createClient", null, Map.of(keyHeader, key),
         RuleContext.body(client(r).name(name(r) + " other")));
     if (r.expectRefused("createClient", other, "same key, other body")) {
       r.check(other.json().path("error").isTextual(),

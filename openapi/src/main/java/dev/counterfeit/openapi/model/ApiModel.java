@@ -437,7 +437,8 @@ public final class ApiModel {
             p.get("example"),
             List.copyOf(fields),
             filter != null && "equals".equals(filter.path("match").asText()),
-            p.path("x-counterfeit-sort").asText(null)));
+            p.path("x-counterfeit-sort").asText(null),
+            in == Parameter.In.HEADER ? Parameter.Idempotency.read(name, p.get("x-counterfeit-idempotency")) : null));
       }
     }
 

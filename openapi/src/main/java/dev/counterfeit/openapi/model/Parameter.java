@@ -15,6 +15,8 @@ import java.util.List;
  * @param filterFields fields an {@code x-counterfeit-filter} matches against (empty when it is no filter)
  * @param filterExact whether the filter compares whole values instead of substrings
  * @param sortRole "field", "direction" or null
+ * @param idempotency what answers to a request carrying this header say about replays
+ *     ({@code x-counterfeit-idempotency}), or null when the parameter is no idempotency key
  */
 public record Parameter(
     String name,
@@ -26,7 +28,28 @@ public record Parameter(
     JsonNode example,
     List<String> filterFields,
     boolean filterExact,
-    String sortRole) {
+    String sortRole,
+    Idempotency idempotency) {
+
+  /**
+   * A header parameter that makes a write idempotent: answers echo the key and say in {@code answerHeader}
+   * whether they are the {@code original} answer or a {@code replayed} one.
+   */
+  public record Idempotency(String answerHeader, String original, String replayed) {
+    static Idempotency read(String parameter, JsonNode node) {
+      if (node == null) {
+        return null;
+      }
+      String header = node.path("answer-header").asText("");
+      String original = node.path("original").asText("");
+      String replayed = node.path("replayed").asText("");
+      if (header.isEmpty() || original.isEmpty() || replayed.isEmpty()) {
+        throw new SpecException("x-counterfeit-idempotency on " + parameter
+            + " needs answer-header, original and replayed");
+      }
+      return new Idempotency(header, original, replayed);
+    }
+  }
 
   /** Where a parameter travels; cookie parameters are not read (none of the vendors uses them). */
   public enum In { PATH, QUERY, HEADER }

@@ -1,6 +1,7 @@
 package dev.counterfeit.openapi.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.counterfeit.openapi.ApiSpec;
@@ -49,6 +50,40 @@ class ApiModelTest {
                 application/json:
                   schema: {type: array, items: {type: object}}
       """;
+
+  private static final String IDEMPOTENT_CREATE = """
+      /items:
+        post:
+          operationId: createItem
+          x-counterfeit-action: create
+          x-counterfeit-resource: items
+          parameters:
+            - name: Idempotency-Key
+              in: header
+              schema: {type: string}
+              x-counterfeit-idempotency: %s
+            - name: X-Other
+              in: header
+              schema: {type: string}
+          responses:
+            '201': {description: ok}
+      """;
+
+  @Test
+  void anIdempotencyKeyHeaderSaysWhichHeaderAndValuesMarkOriginalAndReplayedAnswers() {
+    Operation create = paths(IDEMPOTENT_CREATE.formatted(
+        "{answer-header: Idempotency-Status, original: Original, replayed: Repeated}")).operation("createItem");
+    assertThat(create.parameters()).extracting(Parameter::name, Parameter::idempotency).containsExactly(
+        tuple("Idempotency-Key", new Parameter.Idempotency("Idempotency-Status", "Original", "Repeated")),
+        tuple("X-Other", null));
+  }
+
+  @Test
+  void anIdempotencyMarkWithoutItsValuesIsRefusedAtStart() {
+    assertThatThrownBy(() -> paths(IDEMPOTENT_CREATE.formatted("{answer-header: Idempotency-Status}")))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("x-counterfeit-idempotency on Idempotency-Key needs answer-header, original and replayed");
+  }
 
   @Test
   void everyMethodIsAnOperationIncludingHeadAndOptions() {

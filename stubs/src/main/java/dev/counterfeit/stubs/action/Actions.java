@@ -75,7 +75,7 @@ public final class Actions {
   public Outcome<HttpResponse> act(VendorApi api, Operation op, Principal principal, HttpRequest request,
       RequestCheck.Valid valid) {
     TenantKey tenant = principal == null ? null : new TenantKey(api.vendor(), principal.tenant());
-    String key = tenant == null ? null : Idempotency.keyOf(op, request);
+    Idempotency.Key key = tenant == null ? null : Idempotency.keyOf(op, request);
     if (key == null) {
       return attempt(api, op, tenant, principal, request, valid);
     }

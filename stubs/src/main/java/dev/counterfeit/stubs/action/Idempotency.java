@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code Idempotency-Key} on operations whose spec declares that header parameter: the first successful answer
+ * An idempotency key on operations whose spec declares a header parameter marked {@code x-counterfeit-idempotency}
+ * (an {@code Idempotency-Key}, say): the first successful answer
  * for a key is kept beside the company's records; the same key with the same request replays it without acting
  * again, the same key with another request is a conflict. Keys are per company because the store is.
  *
@@ -30,8 +31,6 @@ import java.util.Optional;
  * process is taken over once it is {@link #STALE} ms old.
  */
 final class Idempotency {
-  static final String HEADER = "Idempotency-Key";
-  static final String STATUS = "Idempotency-Status";
   private static final String COLLECTION = "~idempotency";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long STALE = 30_000;
@@ -43,15 +42,15 @@ final class Idempotency {
     this.store = store;
   }
 
+  /** An idempotency key a request carries: the header it came in, its value, and what answers say about replays. */
+  record Key(String header, String value, Parameter.Idempotency says) {}
+
   /** The key this request is made idempotent with, or null when the operation or the request has none. */
-  static String keyOf(Operation op, HttpRequest request) {
-    String key = request.header(HEADER);
-    if (key == null || key.isBlank()) {
-      return null;
-    }
+  static Key keyOf(Operation op, HttpRequest request) {
     for (Parameter p : op.parameters()) {
-      if (p.in() == Parameter.In.HEADER && p.name().equalsIgnoreCase(HEADER)) {
-        return key;
+      if (p.idempotency() != null) {
+        String value = request.header(p.name());
+        return value == null || value.isBlank() ? null : new Key(p.name(), value, p.idempotency());
       }
     }
     return null;
@@ -74,15 +73,15 @@ final class Idempotency {
    * Claims the key for this request, waiting while another request holds it. Null once this request holds it and
    * is to act; otherwise the earlier answer replayed, or a conflict when the key was used for another request.
    */
-  Outcome<HttpResponse> claim(TenantKey tenant, String key, ObjectNode fingerprint) {
+  Outcome<HttpResponse> claim(TenantKey tenant, Key key, ObjectNode fingerprint) {
     while (true) {
-      Optional<ObjectNode> earlier = store.write(tenant, data -> claim(data, key, fingerprint));
+      Optional<ObjectNode> earlier = store.write(tenant, data -> claim(data, key.value(), fingerprint));
       if (earlier.isEmpty()) {
         return null;
       }
       if (!earlier.get().get("request").equals(fingerprint)) {
         return Outcome.stop(Problem.of(ProblemKind.CONFLICT,
-            "The Idempotency-Key has already been used with a different request payload."));
+            "The " + key.header() + " has already been used with a different request payload."));
       }
       if (earlier.get().has("response")) {
         return Outcome.goOn(replay(earlier.get().get("response"), key));
@@ -100,26 +99,26 @@ final class Idempotency {
    * Keeps a successful answer for the key, or lets the key go after anything else; either way the answer says it
    * is the original.
    */
-  Outcome<HttpResponse> settle(TenantKey tenant, String key, ObjectNode fingerprint, Outcome<HttpResponse> acted) {
+  Outcome<HttpResponse> settle(TenantKey tenant, Key key, ObjectNode fingerprint, Outcome<HttpResponse> acted) {
     HttpResponse answer = acted.found();
     store.write(tenant, data -> {
       if (!acted.stopped() && answer.status() >= 200 && answer.status() < 300) {
-        data.put(COLLECTION, key, JsonNodeFactory.instance.objectNode()
+        data.put(COLLECTION, key.value(), JsonNodeFactory.instance.objectNode()
             .<ObjectNode>set("request", fingerprint)
             .set("response", stored(answer)));
       } else {
-        data.remove(COLLECTION, key);
+        data.remove(COLLECTION, key.value());
       }
       return null;
     });
     return acted.stopped()
-        ? Outcome.stop(acted.problem().withHeader(HEADER, key).withHeader(STATUS, "Original"))
-        : Outcome.goOn(answer.withHeader(HEADER, key).withHeader(STATUS, "Original"));
+        ? Outcome.stop(acted.problem().withHeader(key.header(), key.value()).withHeader(key.says().answerHeader(), key.says().original()))
+        : Outcome.goOn(answer.withHeader(key.header(), key.value()).withHeader(key.says().answerHeader(), key.says().original()));
   }
 
   /** Lets the key go after the request failed unexpectedly, so a retry acts. */
-  void release(TenantKey tenant, String key) {
-    store.write(tenant, data -> data.remove(COLLECTION, key));
+  void release(TenantKey tenant, Key key) {
+    store.write(tenant, data -> data.remove(COLLECTION, key.value()));
   }
 
   /** The earlier request's record, or empty once this request holds the key. */
@@ -142,10 +141,10 @@ final class Idempotency {
     return node;
   }
 
-  private static HttpResponse replay(JsonNode stored, String key) {
+  private static HttpResponse replay(JsonNode stored, Key key) {
     Map<String, String> headers = new LinkedHashMap<>();
     stored.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
     return new HttpResponse(stored.path("status").asInt(), headers, stored.path("body").asText().getBytes(StandardCharsets.UTF_8))
-        .withHeader(HEADER, key).withHeader(STATUS, "Repeated");
+        .withHeader(key.header(), key.value()).withHeader(key.says().answerHeader(), key.says().replayed());
   }
 }
