@@ -144,7 +144,7 @@ public final class CaseGenerator {
     private final List<ConformanceCase> cases = new ArrayList<>();
     private final BodyTemplate base;
     private final String itemProblem;
-    /** Items of the path's collection exist only inside another's list (FinSync accounts): none may be at hand. */
+    /** Items of the path's collection exist only inside another's list (accounts embedded in a client, say): none may be at hand. */
     private final boolean foundOnly;
 
     OperationCases(Operation op) {
@@ -753,7 +753,7 @@ public final class CaseGenerator {
         int max = schema.path("maxLength").asInt(24);
         values.stringOfLength(schema, Math.max(min, Math.min(max, 24))).map(TextNode::valueOf).ifPresent(candidates::add);
       }
-      // Last resort: a value any example of the spec gives any field (Flowtly's country /countries/NL fits
+      // Last resort: a value any example of the spec gives any field (a country IRI such as /countries/NL fits
       // addressCountry, whose own examples all say /countries/PL).
       candidates.addAll(model.exampleValues());
       for (JsonNode candidate : candidates) {

@@ -119,7 +119,7 @@ final class CliOptions {
   }
 
   @Option(names = "--spec", paramLabel = "VENDOR=FILE",
-      description = "Serve your own copy of a vendor's spec, e.g. --spec fintoro=./fintoro.yaml.")
+      description = "Serve your own copy of a vendor's spec, e.g. --spec VENDOR=./my-copy.yaml.")
   Map<String, Path> specs = new LinkedHashMap<>();
 
   @Option(names = "--state-file", paramLabel = "PATH",
@@ -134,7 +134,7 @@ final class CliOptions {
 
   @Option(names = "--proxy", paramLabel = "VENDOR=URL",
       description = "Send a vendor's routes to a real implementation and check every request and answer against "
-          + "its spec, e.g. --proxy fintoro=https://sandbox.example; breaks are logged and counted at "
+          + "its spec, e.g. --proxy VENDOR=https://sandbox.example; breaks are logged and counted at "
           + "GET /__counterfeit/drift. Other vendors are still served by the fake.")
   Map<String, URI> proxies = new LinkedHashMap<>();
 

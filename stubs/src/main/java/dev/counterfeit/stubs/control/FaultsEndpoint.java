@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * {@code /__counterfeit/faults}: {@code POST} adds a rule, {@code GET} lists the rules (with how often each
  * fired), {@code DELETE} clears them, {@code DELETE /faults/{id}} removes one. A rule body:
- * {@code {"api": "fintoro", "operationId": "getClients", "status": 429, "probability": 0.5, "count": 3}};
+ * {@code {"api": "<vendor>", "operationId": "<operationId>", "status": 429, "probability": 0.5, "count": 3}};
  * {@code path} and {@code method} narrow by route, {@code delay} ({@code "300ms"}) slows answers down.
  */
 final class FaultsEndpoint {
@@ -88,7 +88,7 @@ final class FaultsEndpoint {
       return ControlRoutes.error(400, "The body is not valid JSON.");
     }
     if (body == null || !body.isObject()) {
-      return ControlRoutes.error(400, "Send a JSON object, e.g. {\"api\": \"fintoro\", \"operationId\": \"getClients\", "
+      return ControlRoutes.error(400, "Send a JSON object, e.g. {\"api\": \"<vendor>\", \"operationId\": \"<operationId>\", "
           + "\"status\": 429}.");
     }
     try {

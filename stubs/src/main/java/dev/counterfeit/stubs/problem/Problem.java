@@ -24,8 +24,8 @@ public record Problem(ProblemKind kind, String detail, ValidationReport report, 
   }
 
   /**
-   * A problem a handler words itself: its message stands where the spec gives the kind a fixed one (apidev's
-   * login answers "Invalid email or password." where other 401s say the token is invalid).
+   * A problem a handler words itself: its message stands where the spec gives the kind a fixed one (a login
+   * that answers "Invalid email or password." where other 401s say the token is invalid).
    */
   public static Problem worded(ProblemKind kind, String message) {
     return new Problem(kind, message, ValidationReport.empty(), Map.of(), true);

@@ -133,7 +133,7 @@ public final class ValidatingProxy implements HttpHandler, AutoCloseable {
 
   /**
    * Whether a path no operation matches still belongs to the vendor: only below a base path of its own. A
-   * vendor mounted at the root (Flowtly, FinSync) cannot claim unknown paths, which stay with the fake.
+   * vendor mounted at the root (a server URL without a path) cannot claim unknown paths, which stay with the fake.
    */
   private boolean underBasePath(String vendor, String path) {
     String base = basePaths.getOrDefault(vendor, "");
