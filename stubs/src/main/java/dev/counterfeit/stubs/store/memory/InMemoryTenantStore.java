@@ -1,5 +1,7 @@
 package dev.counterfeit.stubs.store.memory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.counterfeit.stubs.store.Query;
@@ -8,6 +10,7 @@ import dev.counterfeit.stubs.store.TenantData;
 import dev.counterfeit.stubs.store.TenantKey;
 import dev.counterfeit.stubs.store.TenantStore;
 import dev.counterfeit.stubs.store.TenantView;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,13 +31,57 @@ import java.util.function.Function;
  * tenant's write lock and changes records in place, keeping an undo log so a failing unit of work leaves no
  * trace; readers take the read lock, so they see all of a write or none. Costs grow with what a request
  * touches (one record, one page), not with the size of a collection.
+ *
+ * <p>A record is stored as its JSON bytes (one array, where a tree is ~90 objects) and parsed into a tree the
+ * first time it is read, which is then kept: records written and never read (most of a create-heavy run) stay
+ * compact, so the garbage collector has little to copy, while records that are read are parsed once.
  */
 final class InMemoryTenantStore implements TenantStore {
   private final Map<TenantKey, Tenant> tenants = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> ids = new ConcurrentHashMap<>();
   private final Map<String, Boolean> claims = new ConcurrentHashMap<>();
 
-  private record Entry(long order, ObjectNode record) {}
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A stored record: its bytes, and its tree once someone has read it. */
+  private static final class Entry {
+    final long order;
+    private final byte[] json;
+    private volatile ObjectNode tree;
+
+    Entry(long order, ObjectNode record) {
+      this.order = order;
+      try {
+        this.json = JSON.writeValueAsBytes(record);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("a record tree that cannot be written as JSON", e);
+      }
+    }
+
+    /** The shared tree: parsed on first read; two readers racing parse twice and keep either, both equal. */
+    ObjectNode record() {
+      ObjectNode t = tree;
+      if (t == null) {
+        t = parse();
+        tree = t;
+      }
+      return t;
+    }
+
+    /** A private copy, without keeping a tree for a record that was not read before. */
+    ObjectNode copy() {
+      ObjectNode t = tree;
+      return t != null ? t.deepCopy() : parse();
+    }
+
+    private ObjectNode parse() {
+      try {
+        return (ObjectNode) JSON.readTree(json);
+      } catch (IOException e) {
+        throw new IllegalStateException("stored bytes that this store wrote do not parse", e);
+      }
+    }
+  }
 
   private static final class Records {
     final Map<String, Entry> byId = new HashMap<>();
@@ -116,7 +163,7 @@ final class InMemoryTenantStore implements TenantStore {
         new TreeMap<>(t.collections).forEach((name, records) -> {
           if (!name.startsWith("~")) {
             var array = tenant.putArray(name);
-            records.byOrder.values().forEach(id -> array.add(records.byId.get(id).record().deepCopy()));
+            records.byOrder.values().forEach(id -> array.add(records.byId.get(id).copy()));
           }
         });
         return null;
@@ -144,7 +191,7 @@ final class InMemoryTenantStore implements TenantStore {
     @Override
     public Optional<ObjectNode> get(String collection, String id) {
       Entry e = existing(collection).byId.get(id);
-      return Optional.ofNullable(e == null ? null : e.record().deepCopy());
+      return Optional.ofNullable(e == null ? null : e.copy());
     }
 
     /** Stored records are never changed in place (a put stores a copy), so a reader may share them. */
@@ -216,8 +263,8 @@ final class InMemoryTenantStore implements TenantStore {
     public void put(String collection, String id, ObjectNode record) {
       Records records = tenant.collections.computeIfAbsent(collection, c -> new Records());
       Entry previous = records.byId.get(id);
-      long order = previous != null ? previous.order() : records.nextOrder++;
-      records.byId.put(id, new Entry(order, record.deepCopy()));
+      long order = previous != null ? previous.order : records.nextOrder++;
+      records.byId.put(id, new Entry(order, record));
       records.byOrder.put(order, id);
       undo.push(() -> restore(records, id, order, previous));
     }
@@ -229,8 +276,8 @@ final class InMemoryTenantStore implements TenantStore {
       if (previous == null) {
         return false;
       }
-      records.byOrder.remove(previous.order());
-      undo.push(() -> restore(records, id, previous.order(), previous));
+      records.byOrder.remove(previous.order);
+      undo.push(() -> restore(records, id, previous.order, previous));
       return true;
     }
 
