@@ -3,6 +3,7 @@ package dev.counterfeit.openapi.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,16 +86,34 @@ public record Operation(
 
   /** The 2xx codes the spec declares, ascending; empty when it declares none (nothing is assumed). */
   public List<Integer> successStatuses() {
-    return responses.keySet().stream().filter(code -> code.matches("2\\d\\d")).map(Integer::valueOf).sorted().toList();
+    List<Integer> statuses = new ArrayList<>();
+    for (String code : responses.keySet()) {
+      if (isSuccessCode(code)) {
+        statuses.add(Integer.valueOf(code));
+      }
+    }
+    statuses.sort(null);
+    return statuses;
   }
 
   /** The lowest 2xx code declared; a spec without one is refused when it is compiled for serving. */
   public int successStatus() {
-    List<Integer> statuses = successStatuses();
-    if (statuses.isEmpty()) {
+    // Asked on every answer: a scan of the few keys, without the list.
+    int lowest = Integer.MAX_VALUE;
+    for (String code : responses.keySet()) {
+      if (isSuccessCode(code)) {
+        lowest = Math.min(lowest, Integer.parseInt(code));
+      }
+    }
+    if (lowest == Integer.MAX_VALUE) {
       throw new SpecException(this + ": no 2xx response");
     }
-    return statuses.get(0);
+    return lowest;
+  }
+
+  private static boolean isSuccessCode(String code) {
+    return code.length() == 3 && code.charAt(0) == '2' && Character.isDigit(code.charAt(1))
+        && Character.isDigit(code.charAt(2));
   }
 
   /** The media type of the success answer, or null when it has no body. */

@@ -12,6 +12,7 @@ import dev.counterfeit.openapi.model.SchemaNodes;
 import dev.counterfeit.stubs.store.Query;
 import dev.counterfeit.stubs.store.TenantView;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -146,7 +147,8 @@ final class Projector {
 
     ObjectNode fill(Projector p, String collection, ObjectNode record, TenantView tenant, List<String> updated,
         int depth) {
-      ObjectNode out = NODES.objectNode();
+      // Sized for every field, so a large answer object is not rehashed as it fills.
+      ObjectNode out = new ObjectNode(NODES, new LinkedHashMap<>(fields.length * 4 / 3 + 1));
       for (Field f : fields) {
         JsonNode value = p.value(f, collection, record, tenant, updated, depth);
         if (value != null) {

@@ -11,6 +11,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.path.NodePath;
 import dev.counterfeit.stubs.http.HttpRequest;
+import dev.counterfeit.openapi.model.MediaType;
 import dev.counterfeit.openapi.model.Operation;
 import dev.counterfeit.openapi.model.Parameter;
 import java.math.BigDecimal;
@@ -40,11 +41,12 @@ public final class RequestValidator {
     }
 
     JsonNode body = null;
-    if (!op.bodySchemas().isEmpty() && (request.hasBody() || op.bodyRequired())) {
+    if (op.body() != null && !op.body().content().isEmpty() && (request.hasBody() || op.bodyRequired())) {
       String mediaType = request.mediaType();
-      Schema schema = mediaType == null ? null : op.bodySchemas().get(mediaType);
+      MediaType media = mediaType == null ? null : op.body().content().get(mediaType);
+      Schema schema = media == null ? null : media.schema();
       if (schema == null) {
-        return new RequestCheck.UnsupportedMediaType(mediaType, List.copyOf(op.bodySchemas().keySet()));
+        return new RequestCheck.UnsupportedMediaType(mediaType, op.body().mediaTypes());
       }
       if (!request.hasBody()) {
         // A JSON decoder finds nothing to decode: API Platform's "Syntax error", Laravel's empty form.
