@@ -11,7 +11,10 @@ import dev.counterfeit.stubs.journal.RequestRecorder;
 import dev.counterfeit.stubs.ui.Pages;
 import dev.counterfeit.stubs.store.Stores;
 import dev.counterfeit.stubs.proxy.ValidatingProxy;
+import dev.counterfeit.stubs.wiremock.Refusals;
 import dev.counterfeit.stubs.wiremock.WireMockHost;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The running fake: every configured API served on one port by embedded WireMock.
@@ -35,6 +38,15 @@ public final class CounterfeitServer implements AutoCloseable {
   private CounterfeitServer(StubServerConfig config) {
     this.config = config;
     this.stores = Stores.open(config.store());
+    // Loading and starting WireMock takes about as long as compiling the specs: both run at once, and a request
+    // that arrives before the engine is ready waits for it.
+    CompletableFuture<HttpHandler> handlerReady = new CompletableFuture<>();
+    CompletableFuture<Refusals> refusalsReady = new CompletableFuture<>();
+    CompletableFuture<WireMockHost> starting = CompletableFuture.supplyAsync(() -> new WireMockHost(
+            request -> handlerReady.join().handle(request),
+            (request, problem) -> refusalsReady.join().refuse(request, problem),
+            config.limits(), config.port(), config.bind(), config.journalLimit()),
+        task -> new Thread(task, "counterfeit-listen").start());
     try {
       this.fake = Fake.build(config.apis(), config.specOverrides(), config.seed(), config.rateLimits(),
           config.checkResponses(), config.clock(), stores);
@@ -50,10 +62,26 @@ public final class CounterfeitServer implements AutoCloseable {
         // Outermost, so the log shows the status and time the client saw.
         handler = new RequestRecorder(requests, ControlRoutes.PREFIX, specs::vendorOf, config.clock(), handler);
       }
-      EnvelopeRefusals refusals = new EnvelopeRefusals(fake.profiles(), fake.models(), config.clock());
-      this.host = new WireMockHost(handler, refusals, config.limits(), config.port(), config.bind(), config.journalLimit());
+      refusalsReady.complete(new EnvelopeRefusals(fake.profiles(), fake.models(), config.clock()));
+      handlerReady.complete(handler);
+      this.host = joined(starting);
     } catch (RuntimeException e) {
+      handlerReady.completeExceptionally(e);
+      refusalsReady.completeExceptionally(e);
+      starting.thenAccept(WireMockHost::close).exceptionally(failure -> null).join();
       stores.close();
+      throw e;
+    }
+  }
+
+  /** The host once it listens, or what stopped it (the port is taken, say) as thrown. */
+  private static WireMockHost joined(CompletableFuture<WireMockHost> starting) {
+    try {
+      return starting.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
       throw e;
     }
   }
