@@ -26,10 +26,10 @@ import dev.counterfeit.stubs.validation.ValidationReport;
 import dev.counterfeit.stubs.validation.Violation;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -56,6 +56,7 @@ public final class Actions {
   private final Clock clock;
   private final boolean rateLimits;
   private final Idempotency idempotency;
+  private volatile Stamp lastStamp;
 
   /** @param rateLimits whether the vendors' documented limits (lockouts, for handlers) are enforced */
   public Actions(TenantStore store, Credentials credentials, Clock clock, boolean rateLimits) {
@@ -108,12 +109,21 @@ public final class Actions {
     return switch (op.action()) {
       case LIST -> answer(api, op, list(api, op, tenant, request, v.params()));
       case READ -> answer(api, op, store.read(tenant, data -> project(api, op, found(op, data.peek(op.resource(), id(op, v)), v), data, null, request)));
-      case CREATE -> answerWritten(api, op, tenant, null, request, store.write(tenant, data -> create(api, op, data, tenant, v.body())));
-      case REPLACE -> answerWritten(api, op, tenant, null, request, store.write(tenant, data -> replace(api, op, data, v)));
+      case CREATE -> {
+        ObjectNode fields = fields(api, op, v.body());
+        yield answer(api, op, store.write(tenant,
+            data -> project(api, op, create(api, op, data, tenant, v.body(), fields.deepCopy()), data, null, request)));
+      }
+      case REPLACE -> {
+        ObjectNode fields = fields(api, op, v.body());
+        yield answer(api, op, store.write(tenant,
+            data -> project(api, op, replace(api, op, data, v, fields.deepCopy()), data, null, request)));
+      }
       case MERGE -> {
         List<String> updated = new ArrayList<>();
-        ObjectNode record = store.write(tenant, data -> merge(api, op, data, v, updated));
-        yield answerWritten(api, op, tenant, updated, request, record);
+        ObjectNode patch = declared(api, op, v.body());
+        yield answer(api, op, store.write(tenant,
+            data -> project(api, op, merge(api, op, data, v, patch, updated), data, updated, request)));
       }
       case DELETE -> store.write(tenant, data -> {
         String id = find(api, op, data, v).get(Records.ID).asText();
@@ -122,15 +132,6 @@ public final class Actions {
       });
       case CUSTOM -> custom(api, op, tenant, principal, request, v);
     };
-  }
-
-  /**
-   * A write's answer, projected after its unit of work committed: the lock is held only while the store
-   * changes, and the answer shows what was stored.
-   */
-  private HttpResponse answerWritten(VendorApi api, Operation op, TenantKey tenant, List<String> updated,
-      HttpRequest request, ObjectNode record) {
-    return answer(api, op, store.read(tenant, data -> project(api, op, record, data, updated, request)));
   }
 
   private ObjectNode find(VendorApi api, Operation op, TenantView data, RequestCheck.Valid v) {
@@ -151,9 +152,18 @@ public final class Actions {
 
   /** The fake's time as the answers show it: UTC, whole seconds. */
   private String now() {
-    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
-        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    long second = clock.instant().getEpochSecond();
+    Stamp last = lastStamp;
+    if (last == null || last.second() != second) {
+      last = new Stamp(second, OffsetDateTime.ofInstant(Instant.ofEpochSecond(second), ZoneOffset.UTC)
+          .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      lastStamp = last;
+    }
+    return last.text();
   }
+
+  /** A second and how answers write it; every write in that second reuses the text. */
+  private record Stamp(long second, String text) {}
 
   // ---- list
 
@@ -210,9 +220,8 @@ public final class Actions {
 
   // ---- writes
 
-  private ObjectNode create(VendorApi api, Operation op, TenantData data, TenantKey tenant, JsonNode body) {
-    ObjectNode record = declared(api, op, body);
-    record.setAll(op.set());
+  private ObjectNode create(VendorApi api, Operation op, TenantData data, TenantKey tenant, JsonNode body,
+      ObjectNode record) {
     check(api, op, data, body, record);
     String id = stamp(api, op.resource(), tenant.tenant(), record, data);
     relate(api, op, data, record, id);
@@ -233,10 +242,8 @@ public final class Actions {
     return id;
   }
 
-  private ObjectNode replace(VendorApi api, Operation op, TenantData data, RequestCheck.Valid v) {
+  private ObjectNode replace(VendorApi api, Operation op, TenantData data, RequestCheck.Valid v, ObjectNode record) {
     ObjectNode existing = find(api, op, data, v);
-    ObjectNode record = declared(api, op, v.body());
-    record.setAll(op.set());
     Records.copyMeta(existing, record);
     check(api, op, data, v.body(), record);
     record.put(Records.UPDATED, now());
@@ -246,10 +253,10 @@ public final class Actions {
   }
 
   /** Applies a merge patch; {@code updated} receives the fields it changed, in the order sent. */
-  private ObjectNode merge(VendorApi api, Operation op, TenantData data, RequestCheck.Valid v, List<String> updated) {
+  private ObjectNode merge(VendorApi api, Operation op, TenantData data, RequestCheck.Valid v, ObjectNode patch,
+      List<String> updated) {
     ObjectNode existing = find(api, op, data, v);
     ObjectNode record = existing.deepCopy();
-    ObjectNode patch = declared(api, op, v.body());
     updated.clear();
     for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -309,13 +316,23 @@ public final class Actions {
     return result;
   }
 
+  /**
+   * What a create or replace stores from the body: its declared fields and what the operation sets. Sifted before
+   * the unit of work, so the tenant's lock is not held for it; the unit changes a copy, as it may run again.
+   */
+  private static ObjectNode fields(VendorApi api, Operation op, JsonNode body) {
+    ObjectNode record = declared(api, op, body);
+    record.setAll(op.set());
+    return record;
+  }
+
   /** The body's declared fields only: undeclared ones are accepted (when the schema allows) but never stored. */
   private static ObjectNode declared(VendorApi api, Operation op, JsonNode body) {
     ObjectNode record = NODES.objectNode();
     if (body == null || !body.isObject()) {
       return record;
     }
-    List<String> declared = api.declaredFields(op);
+    Set<String> declared = api.declaredFields(op);
     body.fields().forEachRemaining(e -> {
       if ((declared.isEmpty() || declared.contains(e.getKey())) && !Records.isMeta(e.getKey())) {
         record.set(e.getKey(), e.getValue().deepCopy());
@@ -469,7 +486,7 @@ public final class Actions {
       return rateLimits;
     }
 
-    public java.time.Instant now() {
+    public Instant now() {
       return clock.instant();
     }
 

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One vendor's API ready to act on: its compiled spec, its profile, its seed, and everything acting derives
@@ -36,7 +37,7 @@ public final class VendorApi {
   // By identity: an Operation is a record whose hashCode would walk its schemas on every request.
   private final Map<Operation, JsonNode> itemSchemas = new IdentityHashMap<>();
   private final Map<Operation, Map<String, String>> refFields = new IdentityHashMap<>();
-  private final Map<Operation, List<String>> declaredFields = new IdentityHashMap<>();
+  private final Map<Operation, Set<String>> declaredFields = new IdentityHashMap<>();
   private final Map<Operation, Map<String, Relation>> relations = new IdentityHashMap<>();
   private final Map<String, Long> tenantNumbers = new HashMap<>();
   private final Map<String, List<Inference>> inferences = new HashMap<>();
@@ -75,7 +76,7 @@ public final class VendorApi {
         }
       }
       refFields.put(op, refs);
-      declaredFields.put(op, declared.stream().distinct().toList());
+      declaredFields.put(op, Set.copyOf(declared));
     }
     for (Operation op : model.operations()) {
       idStyles.computeIfAbsent(op.resource(), this::findIdStyle);
@@ -96,7 +97,7 @@ public final class VendorApi {
   /** Body fields that the item schema embeds by back reference: writing them moves the children. */
   private Map<String, Relation> findRelations(Operation op) {
     JsonNode item = itemSchemas.containsKey(op) ? itemSchemas.get(op) : readSchema(op.resource());
-    List<String> declared = declaredFields.getOrDefault(op, List.of());
+    Set<String> declared = declaredFields.getOrDefault(op, Set.of());
     Map<String, Relation> found = new LinkedHashMap<>();
     if (item == null || declared.isEmpty()) {
       return found;
@@ -227,8 +228,8 @@ public final class VendorApi {
   }
 
   /** Body fields the request schema declares; anything else a client sends is not stored. */
-  List<String> declaredFields(Operation op) {
-    return declaredFields.getOrDefault(op, List.of());
+  Set<String> declaredFields(Operation op) {
+    return declaredFields.getOrDefault(op, Set.of());
   }
 
   /** The path an item is read at ({@code /clients/12}), for JSON-LD {@code @id}s and IRIs. */
