@@ -134,8 +134,9 @@ public final class Actions {
     };
   }
 
+  /** The record a write names, as the store keeps it (not copied, so not to be changed), or not found. */
   private ObjectNode find(VendorApi api, Operation op, TenantView data, RequestCheck.Valid v) {
-    return found(op, data.get(op.resource(), id(op, v)), v);
+    return found(op, data.peek(op.resource(), id(op, v)), v);
   }
 
   private static String id(Operation op, RequestCheck.Valid v) {
