@@ -81,6 +81,20 @@ abstract class StoreContract {
   }
 
   @Test
+  void aFailedUnitPutsRemovedRecordsBackInTheirPlace() {
+    put(acme, "clients", "1", record("a"));
+    put(acme, "clients", "2", record("b"));
+    put(acme, "clients", "3", record("c"));
+    assertThatThrownBy(() -> store.write(acme, data -> {
+      data.remove("clients", "1");
+      data.remove("clients", "3");
+      data.put("clients", "1", record("a, again"));
+      throw new IllegalStateException("refused");
+    })).hasMessage("refused");
+    assertThat(names(acme, "clients", Query.all())).containsExactly("a", "b", "c");
+  }
+
+  @Test
   void aUnitOfWorkReadsItsOwnWrites() {
     String seen = store.write(acme, data -> {
       data.put("clients", "1", record("Mine"));

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,10 +84,31 @@ final class InMemoryTenantStore implements TenantStore {
     }
   }
 
+  /**
+   * One collection: a single map that also keeps insertion order (a replaced record keeps its place), so a
+   * record costs one map node, not a node in an id map and another in an order index; every object a record
+   * holds is one more for each young collection to copy while the record is new.
+   */
   private static final class Records {
-    final Map<String, Entry> byId = new HashMap<>();
-    final TreeMap<Long, String> byOrder = new TreeMap<>();
+    Map<String, Entry> byId = new LinkedHashMap<>();
     long nextOrder;
+
+    /** Puts back a removed record where it was: at the end if it was last, else by rebuilding the order (rare). */
+    void reinsert(String id, Entry entry) {
+      byId.put(id, entry);
+      Entry last = null;
+      for (Entry e : byId.values()) {
+        if (last != null && last.order > e.order) {
+          List<Map.Entry<String, Entry>> all = new ArrayList<>(byId.entrySet());
+          all.sort(Comparator.comparingLong(e2 -> e2.getValue().order));
+          Map<String, Entry> ordered = new LinkedHashMap<>();
+          all.forEach(e2 -> ordered.put(e2.getKey(), e2.getValue()));
+          byId = ordered;
+          return;
+        }
+        last = e;
+      }
+    }
   }
 
   private static final class Tenant {
@@ -163,7 +185,7 @@ final class InMemoryTenantStore implements TenantStore {
         new TreeMap<>(t.collections).forEach((name, records) -> {
           if (!name.startsWith("~")) {
             var array = tenant.putArray(name);
-            records.byOrder.values().forEach(id -> array.add(records.byId.get(id).copy()));
+            records.byId.values().forEach(entry -> array.add(entry.copy()));
           }
         });
         return null;
@@ -224,8 +246,8 @@ final class InMemoryTenantStore implements TenantStore {
         return page(records, query, everything, copy);
       }
       List<ObjectNode> matching = new ArrayList<>();
-      for (String id : records.byOrder.values()) {
-        ObjectNode r = records.byId.get(id).record();
+      for (Entry entry : records.byId.values()) {
+        ObjectNode r = entry.record();
         if (everything || Matching.matches(r, query)) {
           matching.add(r);
         }
@@ -244,8 +266,8 @@ final class InMemoryTenantStore implements TenantStore {
     private Slice page(Records records, Query query, boolean everything, boolean copy) {
       List<ObjectNode> items = new ArrayList<>();
       long seen = 0;
-      for (String id : records.byOrder.values()) {
-        ObjectNode r = records.byId.get(id).record();
+      for (Entry entry : records.byId.values()) {
+        ObjectNode r = entry.record();
         if (!everything && !Matching.matches(r, query)) {
           continue;
         }
@@ -265,8 +287,7 @@ final class InMemoryTenantStore implements TenantStore {
       Entry previous = records.byId.get(id);
       long order = previous != null ? previous.order : records.nextOrder++;
       records.byId.put(id, new Entry(order, record));
-      records.byOrder.put(order, id);
-      undo.push(() -> restore(records, id, order, previous));
+      undo.push(() -> restore(records, id, previous));
     }
 
     @Override
@@ -276,18 +297,17 @@ final class InMemoryTenantStore implements TenantStore {
       if (previous == null) {
         return false;
       }
-      records.byOrder.remove(previous.order);
-      undo.push(() -> restore(records, id, previous.order, previous));
+      undo.push(() -> restore(records, id, previous));
       return true;
     }
 
-    private void restore(Records records, String id, long order, Entry previous) {
+    private void restore(Records records, String id, Entry previous) {
       if (previous == null) {
         records.byId.remove(id);
-        records.byOrder.remove(order);
-      } else {
+      } else if (records.byId.containsKey(id)) {
         records.byId.put(id, previous);
-        records.byOrder.put(order, id);
+      } else {
+        records.reinsert(id, previous);
       }
     }
 
