@@ -9,13 +9,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.client.ApacheHttpClientFactory;
-import com.github.tomakehurst.wiremock.http.client.LazyHttpClientFactory;
+import com.github.tomakehurst.wiremock.http.client.HttpClient;
+import com.github.tomakehurst.wiremock.http.client.HttpClientFactory;
+import com.github.tomakehurst.wiremock.http.client.LazyHttpClient;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import dev.counterfeit.stubs.http.HttpHandler;
 import dev.counterfeit.stubs.http.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
+import java.util.List;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.org.eclipse.jetty.server.AbstractConnector;
 import wiremock.org.eclipse.jetty.server.Connector;
@@ -59,8 +62,7 @@ public final class WireMockHost implements AutoCloseable {
         // The parser's own cap is a backstop beyond both limits; within it the filter answers in the vendor's words.
         .jettyHeaderRequestSize(limits.maxUriBytes() + limits.maxHeaderBytes() + PARSER_SLACK)
         .jettyIdleTimeout(limits.idleTimeout().toMillis())
-        // WireMock builds its proxying HTTP client at start (a tenth of start-up); the fake never proxies through it.
-        .extensions(new EngineTransformer(handler), new LazyHttpClientFactory(ApacheHttpClientFactory::new))
+        .extensions(new EngineTransformer(handler), new DeferredProxyClients())
         .httpServerFactory((opts, admin, stubs) -> new Jetty11HttpServer(opts, admin, stubs) {
           @Override
           protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
@@ -117,6 +119,19 @@ public final class WireMockHost implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /**
+   * WireMock builds two proxying HTTP clients as it starts, TLS included: a third of a second, on the path to the
+   * first answer, for clients the fake never uses (it proxies through its own). Each is built on first use instead.
+   */
+  private static final class DeferredProxyClients implements HttpClientFactory {
+    @Override
+    public HttpClient buildHttpClient(Options options, boolean trustAllCertificates, List<String> trustedHosts,
+        boolean useSystemProperties) {
+      return new LazyHttpClient(() -> new ApacheHttpClientFactory()
+          .buildHttpClient(options, trustAllCertificates, trustedHosts, useSystemProperties));
+    }
   }
 
   @Override
