@@ -65,7 +65,7 @@ public final class CounterfeitServer implements AutoCloseable {
       refusalsReady.complete(new EnvelopeRefusals(fake.profiles(), fake.models(), config.clock()));
       handlerReady.complete(handler);
       this.host = joined(starting);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       handlerReady.completeExceptionally(e);
       refusalsReady.completeExceptionally(e);
       starting.thenAccept(WireMockHost::close).exceptionally(failure -> null).join();
