@@ -55,6 +55,7 @@ public final class ApiSpec {
   private volatile SwaggerParseResult parsed;
   private final SchemaRegistry registry;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+  private Schema document;
 
   private ApiSpec(String vendor, String documentUri, String text) {
     this.vendor = vendor;
@@ -301,10 +302,23 @@ public final class ApiSpec {
   /** The compiled schema at a JSON pointer, compiled once and cached; a bad {@code $ref} fails here. */
   public Schema schema(String pointer) {
     return compiled.computeIfAbsent(pointer, p -> {
-      Schema schema = registry.getSchema(SchemaLocation.of(documentUri + "#" + p));
+      Schema schema = document().getRefSchema(SchemaLocation.of(documentUri + "#" + p).getFragment());
       schema.initializeValidators();
       return schema;
     });
+  }
+
+  /**
+   * The whole document as one schema resource, read once: every pointer compiles below it, so the schemas their
+   * {@code $ref}s share are compiled once, not once per pointer.
+   */
+  private synchronized Schema document() {
+    Schema d = document;
+    if (d == null) {
+      d = registry.getSchema(SchemaLocation.of(documentUri));
+      document = d;
+    }
+    return d;
   }
 
   /** Escapes one JSON pointer segment ({@code /clients/{id}} becomes {@code ~1clients~1{id}}). */
@@ -313,8 +327,8 @@ public final class ApiSpec {
   }
 
   /**
-   * The registry reads the document again for every pointer it compiles (YAML parsing was over half of
-   * start-up); this hands it the tree parsed once instead. networknt only reads the tree.
+   * The registry reads the document through its loader, as text; this hands it the tree already parsed
+   * instead of parsing the YAML a second time. networknt only reads the tree.
    */
   private static final class ParsedOnce implements NodeReader {
     private final String text;
