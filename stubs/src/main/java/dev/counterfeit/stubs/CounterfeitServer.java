@@ -37,9 +37,8 @@ public final class CounterfeitServer implements AutoCloseable {
 
   private CounterfeitServer(StubServerConfig config) {
     this.config = config;
-    this.stores = Stores.open(config.store());
-    // Loading and starting WireMock takes about as long as compiling the specs: both run at once, and a request
-    // that arrives before the engine is ready waits for it.
+    // Loading and starting WireMock takes about as long as opening the store and compiling the specs: both run
+    // at once, and a request that arrives before the engine is ready waits for it.
     CompletableFuture<HttpHandler> handlerReady = new CompletableFuture<>();
     CompletableFuture<Refusals> refusalsReady = new CompletableFuture<>();
     CompletableFuture<WireMockHost> starting = CompletableFuture.supplyAsync(() -> new WireMockHost(
@@ -47,9 +46,12 @@ public final class CounterfeitServer implements AutoCloseable {
             (request, problem) -> refusalsReady.join().refuse(request, problem),
             config.limits(), config.port(), config.bind(), config.journalLimit()),
         task -> new Thread(task, "counterfeit-listen").start());
+    Stores opened = null;
     try {
+      opened = Stores.open(config.store());
+      this.stores = opened;
       this.fake = Fake.build(config.apis(), config.specOverrides(), config.seed(), config.rateLimits(),
-          config.checkResponses(), config.clock(), stores);
+          config.checkResponses(), config.clock(), opened);
       // The specs the fake compiled, handed on: each is parsed once however many parts read it.
       ServedSpecs specs = ServedSpecs.of(fake.models().stream().map(ApiModel::spec).toList());
       this.requests = config.requestLog() > 0 ? new RequestLog(config.requestLog()) : null;
@@ -69,7 +71,9 @@ public final class CounterfeitServer implements AutoCloseable {
       handlerReady.completeExceptionally(e);
       refusalsReady.completeExceptionally(e);
       starting.thenAccept(WireMockHost::close).exceptionally(failure -> null).join();
-      stores.close();
+      if (opened != null) {
+        opened.close();
+      }
       throw e;
     }
   }

@@ -13,6 +13,9 @@ import com.github.tomakehurst.wiremock.http.client.HttpClient;
 import com.github.tomakehurst.wiremock.http.client.HttpClientFactory;
 import com.github.tomakehurst.wiremock.http.client.LazyHttpClient;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import com.github.tomakehurst.wiremock.standalone.MappingsSource;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import dev.counterfeit.stubs.http.HttpHandler;
 import dev.counterfeit.stubs.http.Limits;
 import java.io.IOException;
@@ -63,6 +66,7 @@ public final class WireMockHost implements AutoCloseable {
         .jettyHeaderRequestSize(limits.maxUriBytes() + limits.maxHeaderBytes() + PARSER_SLACK)
         .jettyIdleTimeout(limits.idleTimeout().toMillis())
         .extensions(new EngineTransformer(handler), new DeferredProxyClients())
+        .mappingSource(new NoMappingFiles())
         .httpServerFactory((opts, admin, stubs) -> new Jetty11HttpServer(opts, admin, stubs) {
           @Override
           protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
@@ -132,6 +136,28 @@ public final class WireMockHost implements AutoCloseable {
       return new LazyHttpClient(() -> new ApacheHttpClientFactory()
           .buildHttpClient(options, trustAllCertificates, trustedHosts, useSystemProperties));
     }
+  }
+
+  /**
+   * The fake's one stub is added in code and never saved. WireMock's default source, a folder of JSON files,
+   * builds a second handlebars engine for the file names it would write, on the way to listening, for files that
+   * are never read or written.
+   */
+  private static final class NoMappingFiles implements MappingsSource {
+    @Override
+    public void loadMappingsInto(StubMappings stubMappings) {}
+
+    @Override
+    public void save(List<StubMapping> stubMappings) {}
+
+    @Override
+    public void save(StubMapping stubMapping) {}
+
+    @Override
+    public void remove(StubMapping stubMapping) {}
+
+    @Override
+    public void removeAll() {}
   }
 
   @Override
