@@ -104,12 +104,18 @@ abstract class StoreContract {
   }
 
   @Test
-  void recordsHandedOutAreCopies() {
+  void recordsWrittenAndHandedOutAreCopiesWhetherNewOrRewritten() {
     ObjectNode written = record("Acme");
     put(acme, "clients", "1", written);
     written.put("name", "changed after put");
     get(acme, "clients", "1").orElseThrow().put("name", "changed outside");
     assertThat(get(acme, "clients", "1").orElseThrow().get("name").asText()).isEqualTo("Acme");
+
+    ObjectNode rewritten = record("Acme, renamed");
+    put(acme, "clients", "1", rewritten);
+    rewritten.put("name", "changed after the second put");
+    store.read(acme, v -> v.get("clients", "1")).orElseThrow().put("name", "changed outside");
+    assertThat(get(acme, "clients", "1").orElseThrow().get("name").asText()).isEqualTo("Acme, renamed");
   }
 
   @Test

@@ -33,9 +33,10 @@ import java.util.function.Function;
  * trace; readers take the read lock, so they see all of a write or none. Costs grow with what a request
  * touches (one record, one page), not with the size of a collection.
  *
- * <p>A record is stored as its JSON bytes (one array, where a tree is ~90 objects) and parsed into a tree the
+ * <p>A new record is stored as its JSON bytes (one array, where a tree is ~90 objects) and parsed into a tree the
  * first time it is read, which is then kept: records written and never read (most of a create-heavy run) stay
- * compact, so the garbage collector has little to copy, while records that are read are parsed once.
+ * compact, so the garbage collector has little to copy, while records that are read are parsed once. A record
+ * rewritten is stored as a tree.
  */
 final class InMemoryTenantStore implements TenantStore {
   private final Map<TenantKey, Tenant> tenants = new ConcurrentHashMap<>();
@@ -44,19 +45,31 @@ final class InMemoryTenantStore implements TenantStore {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A stored record: its bytes, and its tree once someone has read it. */
+  /** A stored record: its bytes, and its tree once someone has read it; or only the tree. */
   private static final class Entry {
     final long order;
+    /** Null when the entry was stored as a tree. */
     private final byte[] json;
     private volatile ObjectNode tree;
 
-    Entry(long order, ObjectNode record) {
-      this.order = order;
+    /** A new record, kept as bytes until it is read. */
+    static Entry compact(long order, ObjectNode record) {
       try {
-        this.json = JSON.writeValueAsBytes(record);
+        return new Entry(order, JSON.writeValueAsBytes(record), null);
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("a record tree that cannot be written as JSON", e);
       }
+    }
+
+    /** A rewritten record, kept as a copy of its tree: it is about to be read again. */
+    static Entry tree(long order, ObjectNode record) {
+      return new Entry(order, null, record.deepCopy());
+    }
+
+    private Entry(long order, byte[] json, ObjectNode tree) {
+      this.order = order;
+      this.json = json;
+      this.tree = tree;
     }
 
     /** The shared tree: parsed on first read; two readers racing parse twice and keep either, both equal. */
@@ -285,8 +298,10 @@ final class InMemoryTenantStore implements TenantStore {
     public void put(String collection, String id, ObjectNode record) {
       Records records = tenant.collections.computeIfAbsent(collection, c -> new Records());
       Entry previous = records.byId.get(id);
-      long order = previous != null ? previous.order : records.nextOrder++;
-      records.byId.put(id, new Entry(order, record));
+      // A record rewritten has just been read to rewrite it and is read again by the next write or read, so it
+      // stays a tree: no parse of its bytes under the next write's lock, no serialising under this one.
+      records.byId.put(id, previous != null ? Entry.tree(previous.order, record)
+          : Entry.compact(records.nextOrder++, record));
       undo.push(() -> restore(records, id, previous));
     }
 
